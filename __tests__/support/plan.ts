@@ -1,0 +1,79 @@
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { TerraformStack, Testing } from "cdktf";
+import {
+  planStackDir,
+  PlanResult,
+  ResourceChange,
+  terraformBinary,
+} from "../../scripts/plan/harness";
+
+export type { PlanResult, ResourceChange };
+
+const terraformFound = spawnSync(terraformBinary(), ["version"], { stdio: "ignore" }).status === 0;
+const inCi = process.env.CI === "true" || process.env.CI === "1";
+
+if (!terraformFound) {
+  if (inCi) {
+    throw new Error(
+      `CI=${process.env.CI} and terraform is not on PATH: plan tests cannot run, which is a failure in CI.`,
+    );
+  }
+  // Locally only: one loud line, then the plan suites are skipped.
+  console.warn(
+    "!!! terraform not found on PATH: SKIPPING offline plan tests (they are required in CI) !!!",
+  );
+}
+
+/** `describe` when terraform is present; in CI its absence already failed above. */
+export const describeWithTerraform: jest.Describe = terraformFound ? describe : describe.skip;
+
+/** Synthesizes `stack` (validations on) into a temporary app directory and plans it offline. */
+export async function planStack(stack: TerraformStack): Promise<PlanResult> {
+  const outdir = Testing.fullSynth(stack);
+  return planStackDir(path.join(outdir, "stacks", stack.node.id));
+}
+
+/** Resource changes of one type. */
+export function ofType(result: PlanResult, type: string): ResourceChange[] {
+  return result.resourceChanges.filter((c) => c.type === type);
+}
+
+/** The single change at `address`; throws listing the addresses when absent. */
+export function at(result: PlanResult, address: string): ResourceChange {
+  const found = result.resourceChanges.find((c) => c.address === address);
+  if (!found) {
+    throw new Error(
+      `no planned resource ${address}; planned: ${result.resourceChanges.map((c) => c.address).join(", ")}`,
+    );
+  }
+  return found;
+}
+
+/** The configuration entry of a resource (its expressions and provider key). */
+export function configOf(result: PlanResult, address: string): Record<string, any> {
+  const r = result.plan.configuration?.root_module?.resources?.find((x) => x.address === address);
+  if (!r) throw new Error(`no configured resource ${address}`);
+  return r;
+}
+
+/** The provider config key (`aws`, `aws.us_east_1`) a planned resource uses. */
+export function providerKeyOf(result: PlanResult, address: string): string {
+  return configOf(result, address).provider_config_key as string;
+}
+
+/** Every resource reference in an expression object, e.g. `aws_acm_certificate_validation.x.certificate_arn`. */
+export function referencesOf(result: PlanResult, address: string, attribute: string): string[] {
+  const expr = configOf(result, address).expressions?.[attribute];
+  const collect = (e: any): string[] =>
+    !e
+      ? []
+      : Array.isArray(e)
+        ? e.flatMap(collect)
+        : e.references
+          ? e.references
+          : typeof e === "object"
+            ? Object.values(e).flatMap(collect)
+            : [];
+  return collect(expr);
+}

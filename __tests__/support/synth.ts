@@ -1,0 +1,54 @@
+import { App, TerraformStack, Testing } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+
+/** A synthesized stack, parsed, with lookups by resource type. */
+export interface Synthesized {
+  readonly json: Record<string, any>;
+  /** Every resource of `type`, by logical name. */
+  resources(type: string): Record<string, any>;
+  /** The resources of `type` as a list. */
+  list(type: string): any[];
+  outputs(): Record<string, any>;
+}
+
+export function parse(stackJson: string): Synthesized {
+  const json = JSON.parse(stackJson) as Record<string, any>;
+  const resources = (type: string) => (json.resource?.[type] ?? {}) as Record<string, any>;
+  return {
+    json,
+    resources,
+    list: (type) => Object.values(resources(type)),
+    outputs: () => json.output ?? {},
+  };
+}
+
+/** Synthesizes a stack with validations on (`node.addValidation` checks fire). */
+export function synth(stack: TerraformStack): Synthesized {
+  return parse(Testing.synth(stack, true));
+}
+
+/** A test app and a stack with a default AWS provider in `region`. */
+export function testStack(
+  region = "eu-west-1",
+  id = "test",
+): { app: App; stack: TerraformStack; provider: AwsProvider } {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, id);
+  const provider = new AwsProvider(stack, "aws", { region });
+  return { app, stack, provider };
+}
+
+/** A second provider in the same stack (an alias), for region and account tests. */
+export function aliasProvider(
+  scope: Construct,
+  alias: string,
+  region: string,
+  roleArn?: string,
+): AwsProvider {
+  return new AwsProvider(scope, alias, {
+    alias,
+    region,
+    assumeRole: roleArn ? [{ roleArn }] : undefined,
+  });
+}

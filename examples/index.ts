@@ -1,0 +1,11 @@
+// Every example stack, by stack name (which is also its folder name). main.ts registers them
+// all; the plan tests plan them all.
+import { Construct } from "constructs";
+import { TerraformStack } from "cdktf";
+import { dnsValidatedCertificate } from "./dns-validated-certificate/main";
+import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
+
+export const examples: Readonly<Record<string, (scope: Construct) => TerraformStack>> = {
+  "dns-validated-certificate": dnsValidatedCertificate,
+  "multi-zone-cross-account": multiZoneCrossAccount,
+};

@@ -1,0 +1,42 @@
+// Template: one certificate whose names live in two hosted zones, one of them in a central DNS
+// account reached by assuming a role. Copy this folder into a cdktf project and change the
+// import below to the package name.
+import { App } from "cdktf";
+import { Construct } from "constructs";
+import { CertificatesStack } from "../../stacks";
+
+export const STACK_NAME = "multi-zone-cross-account";
+
+export function multiZoneCrossAccount(scope: Construct): CertificatesStack {
+  return new CertificatesStack(scope, STACK_NAME, {
+    region: "eu-west-1",
+    defaultTags: { project: "tls-on-aws", example: STACK_NAME },
+    hostedZones: [
+      // In this account.
+      { zoneId: "Z0EXAMPLE00000000002", zoneName: "app.example.net" },
+      // In the central DNS account.
+      {
+        zoneId: "Z0EXAMPLE00000000003",
+        zoneName: "example.org",
+        dnsRoleArn: "arn:aws:iam::222222222222:role/route53-acm-validation",
+      },
+    ],
+    certificates: [
+      {
+        name: "shop",
+        domainName: "shop.app.example.net",
+        subjectAlternativeNames: [
+          "*.shop.app.example.net",
+          "shop.example.org",
+          "www.shop.example.org",
+        ],
+      },
+    ],
+  });
+}
+
+if (require.main === module) {
+  const app = new App();
+  multiZoneCrossAccount(app);
+  app.synth();
+}

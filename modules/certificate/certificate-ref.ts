@@ -1,0 +1,20 @@
+import { IConstruct } from "constructs";
+import { KeyAlgorithm } from "./key-algorithm";
+
+/**
+ * What attachments need to know about a certificate. Region, names and key algorithm are synth
+ * metadata: the ARN is a token at synth, so checks read these instead of parsing it.
+ */
+export interface ICertificate extends IConstruct {
+  /**
+   * The ARN to attach. For a certificate this library validates, it is the ARN that comes out
+   * of the validation resource, so Terraform waits for issuance before using it.
+   */
+  readonly certificateArn: string;
+  /** The region the certificate lives in, when known at synth. */
+  readonly region?: string;
+  /** The literal names the certificate covers, when known at synth (wildcards included). */
+  readonly domainNames?: readonly string[];
+  /** The key algorithm, when known at synth. */
+  readonly keyAlgorithm?: KeyAlgorithm;
+}

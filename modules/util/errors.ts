@@ -1,0 +1,37 @@
+import { IConstruct } from "constructs";
+
+/**
+ * Thrown when a construct receives props that AWS would reject or that cannot work.
+ * The message always starts with the construct path, then names the property, the value
+ * received and what is allowed: `[stack/Cert] domainName must be ..., got "...".`
+ */
+export class ValidationError extends Error {
+  constructor(scope: IConstruct | undefined, message: string) {
+    super(scope ? `[${scope.node.path}] ${message}` : message);
+    this.name = "ValidationError";
+  }
+}
+
+/** Renders a received value for an error message: strings quoted, long values shortened. */
+export function show(value: unknown): string {
+  let text: string;
+  if (typeof value === "string") text = JSON.stringify(value);
+  else if (value === undefined) text = "undefined";
+  else text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+/** Throws a ValidationError unless `value` is one of `allowed`. */
+export function assertOneOf<T extends string>(
+  scope: IConstruct,
+  property: string,
+  value: string,
+  allowed: readonly T[],
+): asserts value is T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ValidationError(
+      scope,
+      `${property} must be one of ${allowed.map((a) => show(a)).join(", ")}, got ${show(value)}`,
+    );
+  }
+}

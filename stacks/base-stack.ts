@@ -1,0 +1,75 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { LocalBackend, TerraformBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { ICertificate } from "../modules/certificate/certificate-ref";
+import { Certificate } from "../modules/certificate/certificate";
+
+export const US_EAST_1 = "us-east-1";
+
+export interface BaseStackProps {
+  /** The region of the stack's default AWS provider, for example `eu-west-1`. */
+  readonly region: string;
+  /**
+   * Also configure an AWS provider aliased `us_east_1`, for what must live there (CloudFront
+   * and edge-optimized API Gateway certificates). In provider 5.x a resource cannot choose its
+   * own region; the per-resource `region` argument arrives only with AWS provider 6.x.
+   * @default false
+   */
+  readonly usEast1Provider?: boolean;
+  /** Tags every AWS resource of the stack gets (provider `default_tags`). @default none */
+  readonly defaultTags?: Readonly<Record<string, string>>;
+  /**
+   * The state backend. A function so the backend is created inside the stack, for example
+   * `(stack) => new S3Backend(stack, { bucket, key, region })`.
+   * @default a local backend, `terraform.<stack name>.tfstate`
+   */
+  readonly backend?: (stack: TerraformStack) => TerraformBackend;
+}
+
+/**
+ * A deployable stack: the AWS provider for a region (plus an optional us-east-1 alias), default
+ * tags and a backend. Stacks own providers and outputs; modules never create them.
+ */
+export class BaseStack extends TerraformStack {
+  /** The default AWS provider, in `region`. */
+  readonly provider: AwsProvider;
+  /** The us-east-1 alias, when asked for (or the default provider when the stack is in us-east-1). */
+  readonly usEast1?: AwsProvider;
+  readonly region: string;
+
+  constructor(scope: Construct, name: string, props: BaseStackProps) {
+    super(scope, name);
+    this.region = props.region;
+    const defaultTags = props.defaultTags ? [{ tags: { ...props.defaultTags } }] : undefined;
+    this.provider = new AwsProvider(this, "aws", { region: props.region, defaultTags });
+    if (props.usEast1Provider) {
+      this.usEast1 =
+        props.region === US_EAST_1
+          ? this.provider
+          : new AwsProvider(this, "aws_us_east_1", {
+              region: US_EAST_1,
+              alias: "us_east_1",
+              defaultTags,
+            });
+    }
+    if (props.backend) props.backend(this);
+    else new LocalBackend(this, { path: `terraform.${name}.tfstate` });
+  }
+
+  /**
+   * Outputs a certificate's ARN as `<name>_certificate_arn`. For certificates this library
+   * requests, also the unvalidated ARN, which exists as soon as ACM accepts the request.
+   */
+  outputCertificate(name: string, certificate: ICertificate): void {
+    new TerraformOutput(this, `${name}_certificate_arn`, {
+      value: certificate.certificateArn,
+      description: `ARN of the ${name} certificate (validated when the stack waits for validation)`,
+    });
+    if (certificate instanceof Certificate) {
+      new TerraformOutput(this, `${name}_unvalidated_certificate_arn`, {
+        value: certificate.unvalidatedCertificateArn,
+        description: `ARN of the ${name} certificate as requested, before validation`,
+      });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./base-stack";
+export * from "./certificates-stack";
