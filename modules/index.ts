@@ -10,3 +10,5 @@ export * from "./certificate/key-algorithm";
 export * from "./certificate/certificate-ref";
 export * from "./certificate/certificate-validation";
 export * from "./certificate/certificate";
+export * from "./attach/attachment-checks";
+export * from "./attach/alias-records";
