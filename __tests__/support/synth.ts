@@ -1,4 +1,4 @@
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 
@@ -51,4 +51,15 @@ export function aliasProvider(
     region,
     assumeRole: roleArn ? [{ roleArn }] : undefined,
   });
+}
+
+let probes = 0;
+/**
+ * How a token renders in Terraform JSON: adds a probe output holding `value`, synthesizes, and
+ * returns the output's value (e.g. "${aws_acm_certificate_validation.x.certificate_arn}").
+ */
+export function rendered(stack: TerraformStack, value: unknown): unknown {
+  const id = `probe_${++probes}`;
+  new TerraformOutput(stack, id, { value });
+  return synth(stack).outputs()[id].value;
 }
