@@ -4,7 +4,11 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { HostedZoneRef } from "../dns/hosted-zone";
-import { DnsValidationRecords, validationOptionExpression } from "../dns/validation-records";
+import {
+  DnsValidationRecords,
+  resourceAddress,
+  validationOptionExpression,
+} from "../dns/validation-records";
 import { duplicateZoneNames, matchZone } from "../dns/zone-matching";
 import {
   domainNameProblem,
@@ -202,16 +206,18 @@ export class Certificate extends Construct implements ICertificate {
       tags: props.tags ? { ...props.tags } : undefined,
       lifecycle: { createBeforeDestroy: props.createBeforeDestroy ?? true },
     });
+    // Read once: every attribute read creates a token, and tokens capture a stack trace.
     this.unvalidatedCertificateArn = this.resource.arn;
+    const address = resourceAddress(this.resource);
 
     const names = literalNames ? validationNames(allNames) : [];
     this.dnsValidationRecords =
       validation.method === "DNS"
         ? names.map((name) => ({
             domainName: name,
-            recordName: validationOptionExpression(this.resource, name, "resource_record_name"),
-            recordType: validationOptionExpression(this.resource, name, "resource_record_type"),
-            recordValue: validationOptionExpression(this.resource, name, "resource_record_value"),
+            recordName: validationOptionExpression(address, name, "resource_record_name"),
+            recordType: validationOptionExpression(address, name, "resource_record_type"),
+            recordValue: validationOptionExpression(address, name, "resource_record_value"),
           }))
         : [];
 
@@ -246,13 +252,13 @@ export class Certificate extends Construct implements ICertificate {
           : undefined;
       this.validationResource = new AcmCertificateValidation(this, "Validation", {
         provider: props.provider,
-        certificateArn: this.resource.arn,
+        certificateArn: this.unvalidatedCertificateArn,
         validationRecordFqdns: fqdns && fqdns.length > 0 ? [...fqdns] : undefined,
         timeouts: props.validationTimeout ? { create: props.validationTimeout } : undefined,
       });
       this.certificateArn = this.validationResource.certificateArn;
     } else {
-      this.certificateArn = this.resource.arn;
+      this.certificateArn = this.unvalidatedCertificateArn;
     }
   }
 

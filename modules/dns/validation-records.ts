@@ -17,15 +17,20 @@ export type ValidationRecordField =
  * `distinct`. Never `tolist(...)[i]`: the options are a set with no guaranteed order.
  */
 export function validationOptionExpression(
-  certificate: AcmCertificate,
+  certificate: AcmCertificate | string,
   name: string,
   field: ValidationRecordField,
 ): string {
-  const address = `${certificate.terraformResourceType}.${certificate.friendlyUniqueId}`;
+  const address = typeof certificate === "string" ? certificate : resourceAddress(certificate);
   return (
     `\${one(distinct([for o in ${address}.domain_validation_options : o.${field} ` +
     `if trimprefix(o.domain_name, "*.") == ${JSON.stringify(name)}]))}`
   );
+}
+
+/** `aws_acm_certificate.<logical id>`, the address expressions refer to. */
+export function resourceAddress(resource: AcmCertificate): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
 export interface ValidationRecordRequest {
@@ -97,7 +102,8 @@ export class DnsValidationRecords extends Construct {
       request.accountKey === "default"
         ? `acm_validation_${nameSlug(request.name)}`
         : `acm_validation_${nameSlug(request.name)}_${request.accountKey.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-    const { certificate, name } = request;
+    const certificate = resourceAddress(request.certificate);
+    const { name } = request;
     const record = new Route53Record(this, logicalId, {
       provider: request.zone.provider,
       zoneId: request.zone.zoneId,

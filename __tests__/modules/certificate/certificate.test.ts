@@ -2,10 +2,11 @@ import { TerraformVariable } from "cdktf";
 import { Certificate, CertificateProps } from "../../../modules/certificate/certificate";
 import { CertificateValidation } from "../../../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../../../modules/certificate/key-algorithm";
+import { HostedZoneRef } from "../../../modules/dns/hosted-zone";
 import { aliasProvider, rendered, synth, testStack } from "../../support/synth";
 
 const ZONE = { zoneId: "Z1", zoneName: "example.com" };
-const dns = (zones = [ZONE]) => CertificateValidation.fromDns(zones);
+const dns = (zones: HostedZoneRef[] = [ZONE]) => CertificateValidation.fromDns(zones);
 
 function make(props: Partial<CertificateProps> = {}, region = "eu-west-1") {
   const t = testStack(region);
