@@ -37,7 +37,10 @@ export class AliasRecords extends Construct {
     const records = new Map<string, Route53Record>();
     props.names.forEach((name, i) => {
       if (!isLiteral(name)) {
-        throw new ValidationError(this, `names[${i}] must be known at synth (records are keyed by name), got a token`);
+        throw new ValidationError(
+          this,
+          `names[${i}] must be known at synth (records are keyed by name), got a token`,
+        );
       }
       const zone = matchZone(name, props.hostedZones);
       if (!zone) {

@@ -42,7 +42,10 @@ export function checkCertificateRegion(
 }
 
 /** The region of the provider an attachment in `scope` will use (undefined when unknown). */
-export function attachmentRegion(scope: IConstruct, provider?: TerraformProvider): string | undefined {
+export function attachmentRegion(
+  scope: IConstruct,
+  provider?: TerraformProvider,
+): string | undefined {
   return regionOf(scope, provider);
 }
 
