@@ -2,10 +2,12 @@
 // all; the plan tests plan them all.
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
+import { cloudfront } from "./cloudfront/main";
 import { dnsValidatedCertificate } from "./dns-validated-certificate/main";
 import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
 
 export const examples: Readonly<Record<string, (scope: Construct) => TerraformStack>> = {
+  cloudfront: cloudfront,
   "dns-validated-certificate": dnsValidatedCertificate,
   "multi-zone-cross-account": multiZoneCrossAccount,
 };

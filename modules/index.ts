@@ -12,3 +12,4 @@ export * from "./certificate/certificate-validation";
 export * from "./certificate/certificate";
 export * from "./attach/attachment-checks";
 export * from "./attach/alias-records";
+export * from "./attach/cloudfront-certificate";

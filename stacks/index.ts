@@ -1,2 +1,3 @@
 export * from "./base-stack";
 export * from "./certificates-stack";
+export * from "./cloudfront-stack";

@@ -1,0 +1,131 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { Certificate } from "../modules/certificate/certificate";
+import { CertificateValidation } from "../modules/certificate/certificate-validation";
+import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
+import { HostedZoneRef } from "../modules/dns/hosted-zone";
+import {
+  CloudFrontDistribution,
+  CloudFrontMinimumProtocolVersion,
+  CloudFrontOriginProtocolPolicy,
+  CloudFrontPriceClass,
+} from "../modules/attach/cloudfront-certificate";
+import { show, ValidationError } from "../modules/util/errors";
+import { BaseStack, BaseStackProps } from "./base-stack";
+
+/** The certificate the stack requests in us-east-1 for the distribution. */
+export interface CloudFrontCertificateConfig {
+  /** The primary name. Lower-case, no trailing dot, at most 64 characters. */
+  readonly domainName: string;
+  /** Further names, for example a wildcard. @default none */
+  readonly subjectAlternativeNames?: readonly string[];
+  /**
+   * RSA_2048 or EC_prime256v1; CloudFront rejects EC_secp384r1.
+   * @default KeyAlgorithm.RSA_2048
+   */
+  readonly keyAlgorithm?: KeyAlgorithm | string;
+  /** How long to wait for issuance, as a Terraform duration. @default the provider's 75m */
+  readonly validationTimeout?: string;
+}
+
+export interface CloudFrontStackProps extends Omit<BaseStackProps, "usEast1Provider"> {
+  /**
+   * The distribution's alternate domain names, for example `["www.example.com",
+   * "example.com"]`. Each gets alias A and AAAA records.
+   */
+  readonly aliases: readonly string[];
+  /** The existing origin's DNS name, for example `origin.example.com` or an ALB's DNS name. */
+  readonly originDomainName: string;
+  /**
+   * Route 53 zones for the certificate's validation records and the alias records; each name
+   * goes to its most specific zone. Route 53 is global, so the stack's default provider
+   * manages them whatever its region.
+   */
+  readonly hostedZones: readonly Pick<HostedZoneRef, "zoneId" | "zoneName">[];
+  /**
+   * The certificate to request in us-east-1.
+   * @default one certificate for exactly the aliases: the first is the primary name
+   */
+  readonly certificate?: CloudFrontCertificateConfig;
+  /** @default "TLSv1.2_2021" */
+  readonly minimumProtocolVersion?: CloudFrontMinimumProtocolVersion | string;
+  /** @default "PriceClass_All" */
+  readonly priceClass?: CloudFrontPriceClass;
+  /** @default "https-only" (TLS 1.2 to the origin) */
+  readonly originProtocolPolicy?: CloudFrontOriginProtocolPolicy;
+  /** @default the managed CachingOptimized policy */
+  readonly cachePolicyId?: string;
+  /** @default none */
+  readonly comment?: string;
+  /** @default true: the apply waits until the distribution is deployed (5-30+ minutes) */
+  readonly waitForDeployment?: boolean;
+}
+
+/**
+ * A CloudFront distribution for one existing origin, with an ACM certificate requested and
+ * DNS-validated in us-east-1, and alias records in Route 53.
+ *
+ * Providers: the certificate and its validation use the stack's `us_east_1` alias (CloudFront
+ * reads ACM in us-east-1 only; provider 5.x has no per-resource `region`). The Route 53 records
+ * and the distribution, both global, use the default provider, whose region may be anything.
+ * Outputs: `distribution_id`, `distribution_arn`, `distribution_domain_name`,
+ * `cloudfront_certificate_arn` and `cloudfront_unvalidated_certificate_arn`.
+ */
+export class CloudFrontStack extends BaseStack {
+  readonly certificate: Certificate;
+  readonly distribution: CloudFrontDistribution;
+
+  constructor(scope: Construct, name: string, props: CloudFrontStackProps) {
+    super(scope, name, { ...props, usEast1Provider: true });
+    if (!Array.isArray(props.aliases) || props.aliases.length === 0) {
+      throw new ValidationError(
+        this,
+        `aliases must name at least one alternate domain name, got ${show(props.aliases)}`,
+      );
+    }
+    const zones: HostedZoneRef[] = props.hostedZones.map((z) => ({
+      zoneId: z.zoneId,
+      zoneName: z.zoneName,
+    }));
+    const cert: CloudFrontCertificateConfig = props.certificate ?? {
+      domainName: props.aliases[0],
+      subjectAlternativeNames: props.aliases.slice(1),
+    };
+
+    this.certificate = new Certificate(this, "Certificate", {
+      provider: this.usEast1,
+      domainName: cert.domainName,
+      subjectAlternativeNames: cert.subjectAlternativeNames,
+      keyAlgorithm: cert.keyAlgorithm,
+      validationTimeout: cert.validationTimeout,
+      validation: CertificateValidation.fromDns(zones),
+    });
+
+    this.distribution = new CloudFrontDistribution(this, "Distribution", {
+      certificate: this.certificate,
+      aliases: props.aliases,
+      originDomainName: props.originDomainName,
+      originProtocolPolicy: props.originProtocolPolicy,
+      minimumProtocolVersion: props.minimumProtocolVersion,
+      priceClass: props.priceClass,
+      cachePolicyId: props.cachePolicyId,
+      comment: props.comment,
+      waitForDeployment: props.waitForDeployment,
+      hostedZones: zones,
+    });
+
+    new TerraformOutput(this, "distribution_id", {
+      value: this.distribution.distributionId,
+      description: "ID of the CloudFront distribution (for invalidations)",
+    });
+    new TerraformOutput(this, "distribution_arn", {
+      value: this.distribution.distributionArn,
+      description: "ARN of the CloudFront distribution",
+    });
+    new TerraformOutput(this, "distribution_domain_name", {
+      value: this.distribution.distributionDomainName,
+      description: "The *.cloudfront.net name the aliases point at",
+    });
+    this.outputCertificate("cloudfront", this.certificate);
+  }
+}
