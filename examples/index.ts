@@ -2,11 +2,15 @@
 // all; the plan tests plan them all.
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
+import { apiGatewayHttp } from "./api-gateway-http/main";
+import { apiGatewayRest } from "./api-gateway-rest/main";
 import { cloudfront } from "./cloudfront/main";
 import { dnsValidatedCertificate } from "./dns-validated-certificate/main";
 import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
 
 export const examples: Readonly<Record<string, (scope: Construct) => TerraformStack>> = {
+  "api-gateway-http": apiGatewayHttp,
+  "api-gateway-rest": apiGatewayRest,
   cloudfront: cloudfront,
   "dns-validated-certificate": dnsValidatedCertificate,
   "multi-zone-cross-account": multiZoneCrossAccount,

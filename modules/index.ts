@@ -13,3 +13,5 @@ export * from "./certificate/certificate";
 export * from "./attach/attachment-checks";
 export * from "./attach/alias-records";
 export * from "./attach/cloudfront-certificate";
+export * from "./attach/api-gateway-rest-domain";
+export * from "./attach/api-gateway-http-domain";

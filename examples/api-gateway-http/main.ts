@@ -1,0 +1,30 @@
+// Template: a custom domain for an existing API Gateway HTTP API (always REGIONAL, TLS_1_2).
+// Copy this folder into a cdktf project and change the import below to the package name.
+import { App } from "cdktf";
+import { Construct } from "constructs";
+import { ApiGatewayHttpStack } from "../../stacks/api-gateway-http-stack";
+
+export const STACK_NAME = "api-gateway-http";
+
+export function apiGatewayHttp(scope: Construct): ApiGatewayHttpStack {
+  return new ApiGatewayHttpStack(scope, STACK_NAME, {
+    region: "eu-west-1",
+    defaultTags: { project: "tls-on-aws", example: STACK_NAME },
+    hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
+    domains: [
+      {
+        name: "http_api",
+        domainName: "http.example.com",
+        apiId: "f6g7h8i9j0",
+        stage: "$default",
+        apiMappingKey: "orders/v1",
+      },
+    ],
+  });
+}
+
+if (require.main === module) {
+  const app = new App();
+  apiGatewayHttp(app);
+  app.synth();
+}
