@@ -2,16 +2,22 @@
 // all; the plan tests plan them all.
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
+import { albHttps } from "./alb-https/main";
 import { apiGatewayHttp } from "./api-gateway-http/main";
 import { apiGatewayRest } from "./api-gateway-rest/main";
 import { cloudfront } from "./cloudfront/main";
 import { dnsValidatedCertificate } from "./dns-validated-certificate/main";
+import { elasticBeanstalk } from "./elastic-beanstalk/main";
 import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
+import { nlbTls } from "./nlb-tls/main";
 
 export const examples: Readonly<Record<string, (scope: Construct) => TerraformStack>> = {
+  "alb-https": albHttps,
   "api-gateway-http": apiGatewayHttp,
   "api-gateway-rest": apiGatewayRest,
   cloudfront: cloudfront,
   "dns-validated-certificate": dnsValidatedCertificate,
+  "elastic-beanstalk": elasticBeanstalk,
   "multi-zone-cross-account": multiZoneCrossAccount,
+  "nlb-tls": nlbTls,
 };

@@ -15,3 +15,7 @@ export * from "./attach/alias-records";
 export * from "./attach/cloudfront-certificate";
 export * from "./attach/api-gateway-rest-domain";
 export * from "./attach/api-gateway-http-domain";
+export * from "./attach/elb-tls-policy";
+export * from "./attach/alb-https-listener";
+export * from "./attach/nlb-tls-listener";
+export * from "./attach/beanstalk-https";

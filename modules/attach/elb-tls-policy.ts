@@ -1,0 +1,112 @@
+import { IConstruct } from "constructs";
+import { show, ValidationError } from "../util/errors";
+import { isLiteral } from "../util/tokens";
+
+/**
+ * Security (TLS negotiation) policies for Application Load Balancer HTTPS listeners and Network
+ * Load Balancer TLS listeners. Both load balancer types accept the same `ELBSecurityPolicy-*`
+ * names (see "Security policies" in the ALB and NLB user guides).
+ *
+ * The rule this library applies: **a policy that still negotiates TLS 1.0 or TLS 1.1 is weak**
+ * and rejected at synth. Those protocol versions are deprecated (RFC 8996), and a listener
+ * created without `ssl_policy` silently gets the API default `ELBSecurityPolicy-2016-08`, which
+ * allows both. That is why every listener of this library sets `ssl_policy` explicitly.
+ *
+ * Policy names change slowly, so the lists are closed: a name outside both lists is rejected
+ * too (a typo would otherwise only fail at apply, with `SSLPolicyNotFound`).
+ */
+
+/**
+ * The default policy: TLS 1.3 and TLS 1.2 with forward-secret AES-GCM ciphers, what AWS CDK
+ * calls `SslPolicy.RECOMMENDED_TLS`. AWS now also recommends the post-quantum variant
+ * `ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09`, which is in the allow-list.
+ */
+export const DEFAULT_ELB_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/** Accepted policies: every known policy whose minimum protocol is TLS 1.2 or TLS 1.3. */
+export const ELB_TLS_POLICIES: readonly string[] = [
+  // TLS 1.3 family (2021-06)
+  "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
+  "ELBSecurityPolicy-TLS13-1-3-2021-06",
+  // Post-quantum hybrid key exchange (2025-09)
+  "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+  // FIPS (2023-04)
+  "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04",
+  // FIPS + post-quantum (2025-09)
+  "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09",
+  // Older policies that already require TLS 1.2
+  "ELBSecurityPolicy-FS-1-2-Res-2020-10",
+  "ELBSecurityPolicy-FS-1-2-Res-2019-08",
+  "ELBSecurityPolicy-FS-1-2-2019-08",
+  "ELBSecurityPolicy-TLS-1-2-2017-01",
+  "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
+];
+
+/** Known policies that still negotiate TLS 1.0 or TLS 1.1: rejected as weak. */
+export const WEAK_ELB_TLS_POLICIES: readonly string[] = [
+  "ELBSecurityPolicy-2016-08",
+  "ELBSecurityPolicy-2015-05",
+  "ELBSecurityPolicy-FS-2018-06",
+  "ELBSecurityPolicy-FS-1-1-2019-08",
+  "ELBSecurityPolicy-TLS-1-0-2015-04",
+  "ELBSecurityPolicy-TLS-1-1-2017-01",
+  "ELBSecurityPolicy-TLS13-1-0-2021-06",
+  "ELBSecurityPolicy-TLS13-1-1-2021-06",
+  "ELBSecurityPolicy-TLS13-1-0-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-0-FIPS-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09",
+];
+
+/** True when `policy` is a known policy that allows TLS 1.0 or TLS 1.1. */
+export function isWeakElbTlsPolicy(policy: string): boolean {
+  return WEAK_ELB_TLS_POLICIES.includes(policy);
+}
+
+/**
+ * The policy to put on a listener: `policy`, or {@link DEFAULT_ELB_TLS_POLICY} when undefined.
+ * Throws a ValidationError naming `property` when a literal policy is weak (allows TLS 1.0 or
+ * 1.1) or unknown; the message lists the accepted policies. Tokens pass unchecked.
+ */
+export function resolveElbTlsPolicy(
+  scope: IConstruct,
+  property: string,
+  policy: string | undefined,
+): string {
+  if (policy === undefined) return DEFAULT_ELB_TLS_POLICY;
+  if (!isLiteral(policy)) return policy;
+  if (isWeakElbTlsPolicy(policy)) {
+    throw new ValidationError(
+      scope,
+      `${property} must not allow TLS 1.0 or TLS 1.1, got ${show(policy)}; ` +
+        `use ${show(DEFAULT_ELB_TLS_POLICY)} (the default) or another policy whose minimum is TLS 1.2: ` +
+        ELB_TLS_POLICIES.join(", "),
+    );
+  }
+  if (!ELB_TLS_POLICIES.includes(policy)) {
+    throw new ValidationError(
+      scope,
+      `${property} must be one of the known ELB security policies that require TLS 1.2 or later, got ${show(policy)}; ` +
+        `allowed: ${ELB_TLS_POLICIES.join(", ")}`,
+    );
+  }
+  return policy;
+}
