@@ -10,6 +10,7 @@ import { dnsValidatedCertificate } from "./dns-validated-certificate/main";
 import { elasticBeanstalk } from "./elastic-beanstalk/main";
 import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
 import { nlbTls } from "./nlb-tls/main";
+import { privateCa } from "./private-ca/main";
 
 export const examples: Readonly<Record<string, (scope: Construct) => TerraformStack>> = {
   "alb-https": albHttps,
@@ -20,4 +21,5 @@ export const examples: Readonly<Record<string, (scope: Construct) => TerraformSt
   "elastic-beanstalk": elasticBeanstalk,
   "multi-zone-cross-account": multiZoneCrossAccount,
   "nlb-tls": nlbTls,
+  "private-ca": privateCa,
 };

@@ -6,3 +6,4 @@ export * from "./api-gateway-http-stack";
 export * from "./alb-https-stack";
 export * from "./nlb-tls-stack";
 export * from "./elastic-beanstalk-stack";
+export * from "./private-ca-stack";

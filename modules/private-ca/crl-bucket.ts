@@ -1,0 +1,186 @@
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { show, ValidationError } from "../util/errors";
+import { regionOf } from "../util/provider-info";
+import { isLiteral } from "../util/tokens";
+import { awsPartition } from "./partition";
+
+/** The service principal AWS Private CA writes CRLs as. */
+export const ACM_PCA_SERVICE_PRINCIPAL = "acm-pca.amazonaws.com";
+
+/** The S3 actions AWS Private CA needs on a CRL bucket (AWS Private CA user guide, "Planning a CRL"). */
+export const CRL_BUCKET_ACTIONS: readonly string[] = [
+  "s3:PutObject",
+  "s3:PutObjectAcl",
+  "s3:GetBucketAcl",
+  "s3:GetBucketLocation",
+];
+
+const RESERVED_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
+const RESERVED_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+
+/**
+ * Why `name` is not a valid general purpose S3 bucket name, or undefined when it is. The S3
+ * rules: 3 to 63 characters of lower-case letters, digits, dots and hyphens; a letter or digit
+ * first and last; no two dots in a row; not shaped like an IP address; none of the reserved
+ * prefixes (xn--, sthree-, amzn-s3-demo-) or suffixes (-s3alias, --ol-s3, .mrap, --x-s3,
+ * --table-s3).
+ */
+export function s3BucketNameProblem(name: string): string | undefined {
+  if (name.length < 3 || name.length > 63)
+    return `must be 3 to 63 characters long, got ${name.length}`;
+  if (!/^[a-z0-9.-]+$/.test(name))
+    return "may contain only lower-case letters, digits, dots and hyphens";
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+    return "must begin and end with a letter or a digit";
+  if (name.includes("..")) return "must not contain two dots in a row";
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return "must not be formatted as an IP address";
+  const prefix = RESERVED_PREFIXES.find((p) => name.startsWith(p));
+  if (prefix) return `must not start with the reserved prefix ${JSON.stringify(prefix)}`;
+  const suffix = RESERVED_SUFFIXES.find((s) => name.endsWith(s));
+  if (suffix) return `must not end with the reserved suffix ${JSON.stringify(suffix)}`;
+  return undefined;
+}
+
+/** Throws a ValidationError naming `property` unless `name` is a literal, valid bucket name. */
+export function checkS3BucketName(scope: IConstruct, property: string, name: string): void {
+  if (typeof name !== "string") {
+    throw new ValidationError(scope, `${property} must be an S3 bucket name, got ${show(name)}`);
+  }
+  if (!isLiteral(name)) return;
+  const problem = s3BucketNameProblem(name);
+  if (problem) throw new ValidationError(scope, `${property} ${problem}: ${show(name)}`);
+}
+
+/** Throws unless a literal account id is 12 digits. */
+export function checkAccountId(scope: IConstruct, property: string, accountId: string): void {
+  if (typeof accountId !== "string" || (isLiteral(accountId) && !/^\d{12}$/.test(accountId))) {
+    throw new ValidationError(
+      scope,
+      `${property} must be a 12-digit AWS account id, got ${show(accountId)}`,
+    );
+  }
+}
+
+export interface CrlBucketProps {
+  /**
+   * The bucket's name, known at synth (the bucket policy is built from it, so the policy is
+   * known at plan). S3 naming rules are checked. AWS Private CA writes each CA's CRL to
+   * `crl/<CA id>.crl`.
+   */
+  readonly bucketName: string;
+  /**
+   * The account the CAs live in. The bucket policy lets `acm-pca.amazonaws.com` write only on
+   * behalf of this account (`aws:SourceAccount`). It is an input rather than a
+   * `data "aws_caller_identity"` lookup, which would call STS at plan. The condition is on the
+   * account and not on `aws:SourceArn`: the CAs must be created after this policy (AWS Private
+   * CA test-writes the CRL location when a CA is created), so the policy cannot name their ARNs
+   * without a dependency cycle.
+   */
+  readonly accountId: string;
+  /**
+   * The partition for the bucket ARN in the policy.
+   * @default derived from the provider's region (`aws` when unknown)
+   */
+  readonly partition?: string;
+  /**
+   * Let `terraform destroy` delete a bucket that still holds CRLs.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+  /** @default the stack's default AWS provider */
+  readonly provider?: TerraformProvider;
+  /** @default none */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A private S3 bucket for AWS Private CA certificate revocation lists: all four Block Public
+ * Access settings on, object ownership "bucket owner enforced" (ACLs off; the CAs write with
+ * the BUCKET_OWNER_FULL_CONTROL object ACL, the only one such a bucket accepts), and a bucket
+ * policy that lets `acm-pca.amazonaws.com` write on behalf of one account and denies plain HTTP.
+ *
+ * The CRLs are not public. Clients that check revocation need a CloudFront distribution (with
+ * origin access control) in front of the bucket and the CA's `customCname` set to its name;
+ * that distribution is not created here.
+ */
+export class CrlBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  readonly ownershipControls: S3BucketOwnershipControls;
+  readonly policy: S3BucketPolicy;
+  /** The bucket's name (the literal given). */
+  readonly bucketName: string;
+  /** The bucket policy, as the JSON document given to S3 (known at synth). */
+  readonly policyDocument: string;
+  /** What a CA writing to this bucket must be created after. */
+  readonly dependables: readonly ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: CrlBucketProps) {
+    super(scope, id);
+    checkS3BucketName(this, "bucketName", props.bucketName);
+    if (!isLiteral(props.bucketName)) {
+      throw new ValidationError(
+        this,
+        "bucketName must be known at synth (the bucket policy and the CAs' CRL configuration are built from it), got a token",
+      );
+    }
+    checkAccountId(this, "accountId", props.accountId);
+    this.bucketName = props.bucketName;
+    const partition = props.partition ?? awsPartition(regionOf(this, props.provider));
+
+    this.bucket = new S3Bucket(this, "Bucket", {
+      provider: props.provider,
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy ?? false,
+      tags: props.tags ? { ...props.tags } : undefined,
+    });
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
+      provider: props.provider,
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    this.ownershipControls = new S3BucketOwnershipControls(this, "OwnershipControls", {
+      provider: props.provider,
+      bucket: this.bucket.id,
+      rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+    const bucketArn = `arn:${partition}:s3:::${props.bucketName}`;
+    this.policyDocument = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "AcmPcaWritesCrls",
+          Effect: "Allow",
+          Principal: { Service: ACM_PCA_SERVICE_PRINCIPAL },
+          Action: [...CRL_BUCKET_ACTIONS],
+          Resource: [bucketArn, `${bucketArn}/*`],
+          Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
+        },
+        {
+          Sid: "DenyPlainHttp",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: [bucketArn, `${bucketArn}/*`],
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+      ],
+    });
+    this.policy = new S3BucketPolicy(this, "Policy", {
+      provider: props.provider,
+      bucket: this.bucket.id,
+      policy: this.policyDocument,
+      // S3 answers OperationAborted when the policy and Block Public Access change at once.
+      dependsOn: [this.publicAccessBlock],
+    });
+    this.dependables = [this.policy, this.publicAccessBlock, this.ownershipControls];
+  }
+}

@@ -1,0 +1,116 @@
+import { IConstruct } from "constructs";
+import { show, ValidationError } from "../util/errors";
+
+/**
+ * How long a certificate is valid, counted from issuance: the relative forms of the
+ * `validity` block of `aws_acmpca_certificate` (`type` DAYS, MONTHS or YEARS, and `value`).
+ * The absolute forms (END_DATE, ABSOLUTE) are not offered: a fixed end date cannot be compared
+ * with a parent's validity at synth, and it silently shrinks with every re-issue.
+ */
+export type ValidityUnit = "DAYS" | "MONTHS" | "YEARS";
+
+const UNITS: readonly ValidityUnit[] = ["DAYS", "MONTHS", "YEARS"];
+
+/** The most a SHORT_LIVED_CERTIFICATE CA may issue for, in days (AWS Private CA CA modes). */
+export const SHORT_LIVED_MAX_DAYS = 7;
+
+/**
+ * A relative validity period. Build it with `Validity.days(n)`, `Validity.months(n)` or
+ * `Validity.years(n)`.
+ *
+ * Comparing periods at synth: a month is 28 to 31 days and a year 365 to 366 days, so every
+ * period is a range of days (`minDays` to `maxDays`). A check that one period is shorter than
+ * another compares the longest the first can be with the shortest the second can be; it never
+ * passes a pair that could fail at apply, at the price of rejecting a few borderline pairs such
+ * as 119 months under 10 years. Express such periods in YEARS or DAYS.
+ */
+export class Validity {
+  static days(value: number): Validity {
+    return new Validity("DAYS", value);
+  }
+
+  static months(value: number): Validity {
+    return new Validity("MONTHS", value);
+  }
+
+  static years(value: number): Validity {
+    return new Validity("YEARS", value);
+  }
+
+  /**
+   * A validity read from configuration, `{ type, value }` as in the provider's block. Throws a
+   * ValidationError naming `property` unless the type is DAYS, MONTHS or YEARS and the value a
+   * whole number of at least 1.
+   */
+  static of(
+    scope: IConstruct,
+    property: string,
+    value: Validity | { readonly type: string; readonly value: number },
+  ): Validity {
+    if (value === null || typeof value !== "object") {
+      throw new ValidationError(
+        scope,
+        `${property} must be a validity such as Validity.years(10), got ${show(value)}`,
+      );
+    }
+    if (!(UNITS as readonly string[]).includes(value.type)) {
+      throw new ValidationError(
+        scope,
+        `${property}.type must be one of ${UNITS.map((u) => show(u)).join(", ")}, got ${show(value.type)}`,
+      );
+    }
+    if (!Number.isInteger(value.value) || value.value < 1) {
+      throw new ValidationError(
+        scope,
+        `${property}.value must be a whole number of at least 1, got ${show(value.value)}`,
+      );
+    }
+    return value instanceof Validity
+      ? value
+      : new Validity(value.type as ValidityUnit, value.value);
+  }
+
+  private constructor(
+    readonly type: ValidityUnit,
+    readonly value: number,
+  ) {}
+
+  /** The fewest days this period can span. */
+  get minDays(): number {
+    switch (this.type) {
+      case "DAYS":
+        return this.value;
+      case "MONTHS":
+        return this.value * 28;
+      case "YEARS":
+        return this.value * 365;
+    }
+  }
+
+  /** The most days this period can span. */
+  get maxDays(): number {
+    switch (this.type) {
+      case "DAYS":
+        return this.value;
+      case "MONTHS":
+        return this.value * 31;
+      case "YEARS":
+        return this.value * 366;
+    }
+  }
+
+  /** True when this period ends before `other` for certain, whatever the calendar. */
+  isShorterThan(other: Validity): boolean {
+    return this.maxDays < other.minDays;
+  }
+
+  /** The provider block: `{ type, value }` with the value as a string. */
+  toBlock(): { type: string; value: string } {
+    return { type: this.type, value: String(this.value) };
+  }
+
+  toString(): string {
+    const unit = this.type.toLowerCase();
+    return `${this.value} ${this.value === 1 ? unit.slice(0, -1) : unit}`;
+  }
+}

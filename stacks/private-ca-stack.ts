@@ -1,0 +1,180 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { AlbHttpsListener } from "../modules/attach/alb-https-listener";
+import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
+import { PrivateCertificate } from "../modules/certificate/private-certificate";
+import {
+  CaSettings,
+  CertificateAuthorityHierarchy,
+  HierarchyCrlOptions,
+  SubordinateCaSettings,
+} from "../modules/private-ca/certificate-authority-hierarchy";
+import { OcspOptions } from "../modules/private-ca/revocation";
+import { ValidationError } from "../modules/util/errors";
+import { BaseStack, BaseStackProps } from "./base-stack";
+
+/** An HTTPS listener to attach a private certificate to, on an existing (internal) ALB. */
+export interface PrivateListenerConfig {
+  /** ARN of the existing Application Load Balancer. */
+  readonly loadBalancerArn: string;
+  /** ARN of the target group the listener forwards to. */
+  readonly targetGroupArn: string;
+  /** @default 443 */
+  readonly port?: number;
+  /** @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
+  readonly sslPolicy?: string;
+}
+
+export interface PrivateCertificateConfig {
+  /**
+   * Output prefix (`<name>_certificate_arn`) and, in PascalCase, the construct id: snake_case
+   * letters and digits. Changing it moves addresses.
+   */
+  readonly name: string;
+  readonly domainName: string;
+  /** @default none */
+  readonly subjectAlternativeNames?: readonly string[];
+  /** The name of the CA that signs it ("Root" or a subordinate's name). */
+  readonly issuer: string;
+  /** @default RSA_2048 under an RSA CA, EC_prime256v1 under an EC CA */
+  readonly keyAlgorithm?: KeyAlgorithm | string;
+  /** @default none: ACM renews 60 days before expiry */
+  readonly earlyRenewalDuration?: string;
+  /** Attach the certificate to a new HTTPS listener on an existing ALB. @default not attached */
+  readonly listener?: PrivateListenerConfig;
+}
+
+export interface PrivateCaStackProps extends BaseStackProps {
+  /** The root CA. */
+  readonly root: CaSettings;
+  /** @default none */
+  readonly subordinates?: readonly SubordinateCaSettings[];
+  /**
+   * CRLs: on by default, give `bucketName` and `accountId`.
+   * @default CRLs on with no bucket, which is an error: decide
+   */
+  readonly crl?: HierarchyCrlOptions;
+  /** @default off */
+  readonly ocsp?: OcspOptions | false;
+  /** @default 7 */
+  readonly permanentDeletionTimeInDays?: number;
+  /** `prevent_destroy` on the CAs: apply with false before destroying. @default true */
+  readonly preventDestroy?: boolean;
+  /** Private ACM certificates from the hierarchy. @default none */
+  readonly certificates?: readonly PrivateCertificateConfig[];
+  /**
+   * Certificates issued or exported per month, billed per certificate, for the cost output.
+   * ACM certificates used only by load balancers are free and not counted.
+   * @default 0
+   */
+  readonly billableCertificatesPerMonth?: number;
+}
+
+const NAME = /^[a-z][a-z0-9_]{0,63}$/;
+
+function pascal(name: string): string {
+  return name
+    .split("_")
+    .filter(Boolean)
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join("");
+}
+
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+}
+
+/**
+ * A private PKI: an AWS Private CA hierarchy (root, subordinates, CRL bucket, ACM permission)
+ * and private ACM certificates from it, optionally on HTTPS listeners of internal ALBs.
+ *
+ * Outputs: the root certificate PEM to distribute to trust stores, every CA's ARN, the CSR of
+ * each externally signed CA, each certificate's ARN and listener ARN, and the monthly cost
+ * estimate from list prices.
+ */
+export class PrivateCaStack extends BaseStack {
+  readonly hierarchy: CertificateAuthorityHierarchy;
+  readonly certificates: Readonly<Record<string, PrivateCertificate>>;
+  readonly listeners: Readonly<Record<string, AlbHttpsListener>>;
+
+  constructor(scope: Construct, name: string, props: PrivateCaStackProps) {
+    super(scope, name, props);
+    this.hierarchy = new CertificateAuthorityHierarchy(this, "Pki", {
+      root: props.root,
+      subordinates: props.subordinates,
+      crl: props.crl,
+      ocsp: props.ocsp,
+      permanentDeletionTimeInDays: props.permanentDeletionTimeInDays,
+      preventDestroy: props.preventDestroy,
+    });
+
+    new TerraformOutput(this, "root_certificate_pem", {
+      value: this.hierarchy.rootCertificatePem,
+      description: "The root CA certificate (PEM): install it in the trust stores of every client",
+    });
+    for (const [caName, ca] of this.hierarchy.authorities) {
+      new TerraformOutput(this, `${snake(caName)}_ca_arn`, {
+        value: ca.certificateAuthorityArn,
+        description: `ARN of the ${caName} CA`,
+      });
+      if (ca.type === "SUBORDINATE" && ca.signingCertificate === undefined) {
+        new TerraformOutput(this, `${snake(caName)}_ca_csr`, {
+          value: ca.certificateSigningRequest,
+          description: `CSR of the externally signed ${caName} CA: have it signed, then pass the result as externalSignature`,
+        });
+      }
+    }
+
+    const certificates: Record<string, PrivateCertificate> = {};
+    const listeners: Record<string, AlbHttpsListener> = {};
+    for (const [i, c] of (props.certificates ?? []).entries()) {
+      if (typeof c.name !== "string" || !NAME.test(c.name)) {
+        throw new ValidationError(
+          this,
+          `certificates[${i}].name must be snake_case letters and digits starting with a letter (it names outputs), got ${JSON.stringify(c.name)}`,
+        );
+      }
+      if (certificates[c.name]) {
+        throw new ValidationError(
+          this,
+          `certificates[].name must be unique, got ${JSON.stringify(c.name)} twice`,
+        );
+      }
+      const certificate = new PrivateCertificate(this, pascal(c.name), {
+        certificateAuthority: this.hierarchy.authority(c.issuer),
+        domainName: c.domainName,
+        subjectAlternativeNames: c.subjectAlternativeNames,
+        keyAlgorithm: c.keyAlgorithm,
+        earlyRenewalDuration: c.earlyRenewalDuration,
+      });
+      certificates[c.name] = certificate;
+      new TerraformOutput(this, `${c.name}_certificate_arn`, {
+        value: certificate.certificateArn,
+        description: `ARN of the ${c.name} private certificate (issued by the ${c.issuer} CA)`,
+      });
+      if (c.listener) {
+        const listener = new AlbHttpsListener(this, `${pascal(c.name)}Listener`, {
+          loadBalancerArn: c.listener.loadBalancerArn,
+          targetGroupArn: c.listener.targetGroupArn,
+          certificate,
+          port: c.listener.port,
+          sslPolicy: c.listener.sslPolicy,
+          hostNames: [c.domainName, ...(c.subjectAlternativeNames ?? [])],
+        });
+        listeners[c.name] = listener;
+        new TerraformOutput(this, `${c.name}_listener_arn`, {
+          value: listener.listenerArn,
+          description: `ARN of the HTTPS listener serving the ${c.name} certificate`,
+        });
+      }
+    }
+    this.certificates = certificates;
+    this.listeners = listeners;
+
+    const estimate = this.hierarchy.monthlyCostEstimate(props.billableCertificatesPerMonth ?? 0);
+    new TerraformOutput(this, "monthly_cost_estimate_usd", {
+      value: estimate.monthlyUsd,
+      description: `Estimated monthly AWS Private CA cost from list prices as of ${estimate.pricesAsOf} (${estimate.source})`,
+    });
+  }
+}
