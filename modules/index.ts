@@ -33,3 +33,4 @@ export * from "./private-ca/certificate-authority-hierarchy";
 export * from "./private-ca/issued-certificate";
 export * from "./private-ca/cost";
 export * from "./certificate/private-certificate";
+export * from "./certificate/certificate-names";

@@ -2,56 +2,23 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { AlbHttpsListener } from "../modules/attach/alb-https-listener";
 import { Certificate } from "../modules/certificate/certificate";
-import { CertificateValidation } from "../modules/certificate/certificate-validation";
-import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
-import { HostedZoneRef } from "../modules/dns/hosted-zone";
-import { BaseStack, BaseStackProps } from "./base-stack";
+import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
+import {
+  ListenerCertificateConfig,
+  ListenerZoneConfig,
+  loadBalancerAliasOptions,
+  LoadBalancerDnsConfig,
+  outputListenerCertificates,
+  requestDefaultAndSniCertificates,
+} from "./listener-certificates";
 
-/** A Route 53 zone of the stack's account, given by id and name (no lookup at plan). */
-export interface ListenerZoneConfig {
-  readonly zoneId: string;
-  readonly zoneName: string;
-}
-
-/** A DNS-validated certificate a listener stack requests in its own region. */
-export interface ListenerCertificateConfig {
-  readonly domainName: string;
-  /** @default none */
-  readonly subjectAlternativeNames?: readonly string[];
-  /** @default KeyAlgorithm.RSA_2048 */
-  readonly keyAlgorithm?: KeyAlgorithm | string;
-  /** @default the provider's 75m */
-  readonly validationTimeout?: string;
-}
-
-/** The load balancer's DNS name and canonical zone id, for alias records. */
-export interface LoadBalancerDnsConfig {
-  /** `aws_lb.dns_name`, e.g. `web-1234567890.eu-west-1.elb.amazonaws.com`. */
-  readonly dnsName: string;
-  /** `aws_lb.zone_id`: the load balancer's canonical hosted zone id for its region. */
-  readonly zoneId: string;
-  /** Also create AAAA records. @default true */
-  readonly ipv6?: boolean;
-}
-
-/** Requests each certificate with DNS validation in `zones`, through the stack's provider. */
-export function requestListenerCertificates(
-  stack: BaseStack,
-  zones: readonly HostedZoneRef[],
-  certificates: Readonly<Record<string, ListenerCertificateConfig>>,
-): Record<string, Certificate> {
-  const created: Record<string, Certificate> = {};
-  for (const [id, c] of Object.entries(certificates)) {
-    created[id] = new Certificate(stack, id, {
-      domainName: c.domainName,
-      subjectAlternativeNames: c.subjectAlternativeNames,
-      keyAlgorithm: c.keyAlgorithm,
-      validationTimeout: c.validationTimeout,
-      validation: CertificateValidation.fromDns(zones),
-    });
-  }
-  return created;
-}
+// Re-exported so `stacks/alb-https-stack`, where they were first declared, still provides them.
+export type {
+  ListenerCertificateConfig,
+  ListenerZoneConfig,
+  LoadBalancerDnsConfig,
+} from "./listener-certificates";
+export { requestListenerCertificates } from "./listener-certificates";
 
 export interface AlbHttpsStackProps extends BaseStackProps {
   /** The zones for validation records and alias records; each name goes to its most specific zone. */
@@ -92,22 +59,15 @@ export class AlbHttpsStack extends BaseStack {
 
   constructor(scope: Construct, name: string, props: AlbHttpsStackProps) {
     super(scope, name, props);
-    const zones: HostedZoneRef[] = props.hostedZones.map((z) => ({
-      zoneId: z.zoneId,
-      zoneName: z.zoneName,
-    }));
-    this.certificate = requestListenerCertificates(this, zones, {
-      Certificate: props.certificate,
-    }).Certificate;
-    const extra = props.additionalCertificates ?? {};
-    const requested = requestListenerCertificates(
+    const zones = hostedZoneRefs(props.hostedZones);
+    const certificates = requestDefaultAndSniCertificates(
       this,
       zones,
-      Object.fromEntries(Object.entries(extra).map(([key, c]) => [`Certificate_${key}`, c])),
+      props.certificate,
+      props.additionalCertificates,
     );
-    this.additionalCertificates = Object.fromEntries(
-      Object.keys(extra).map((key) => [key, requested[`Certificate_${key}`]]),
-    );
+    this.certificate = certificates.certificate;
+    this.additionalCertificates = certificates.additionalCertificates;
 
     this.listener = new AlbHttpsListener(this, "Https", {
       loadBalancerArn: props.loadBalancerArn,
@@ -118,12 +78,7 @@ export class AlbHttpsStack extends BaseStack {
       sslPolicy: props.sslPolicy,
       port: props.port,
       redirectHttp: props.redirectHttp ?? true,
-      aliasRecords: props.loadBalancerDns && {
-        hostedZones: zones,
-        loadBalancerDnsName: props.loadBalancerDns.dnsName,
-        loadBalancerZoneId: props.loadBalancerDns.zoneId,
-        ipv6: props.loadBalancerDns.ipv6,
-      },
+      aliasRecords: loadBalancerAliasOptions(zones, props.loadBalancerDns),
     });
 
     new TerraformOutput(this, "listener_arn", {
@@ -136,9 +91,6 @@ export class AlbHttpsStack extends BaseStack {
         description: "ARN of the HTTP:80 listener that redirects to HTTPS",
       });
     }
-    this.outputCertificate("default", this.certificate);
-    for (const [key, c] of Object.entries(this.additionalCertificates)) {
-      this.outputCertificate(`sni_${key}`, c);
-    }
+    outputListenerCertificates(this, certificates);
   }
 }

@@ -1,13 +1,11 @@
-import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { ApiGatewayHttpDomain } from "../modules/attach/api-gateway-http-domain";
 import { Certificate } from "../modules/certificate/certificate";
 import { CertificateValidation } from "../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
 import { HostedZoneRef } from "../modules/dns/hosted-zone";
-import { show, ValidationError } from "../modules/util/errors";
-import { constructIdOf } from "./api-gateway-rest-stack";
-import { BaseStack, BaseStackProps } from "./base-stack";
+import { checkDomainsListed, domainScope, outputApiGatewayDomain } from "./api-gateway-domains";
+import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
 
 /** One custom domain for an existing HTTP API stage, with its own certificate. */
 export interface HttpApiDomainConfig {
@@ -48,8 +46,6 @@ export interface ApiGatewayHttpStackProps extends BaseStackProps {
   readonly aliasRecords?: boolean;
 }
 
-const OUTPUT_NAME = /^[a-z][a-z0-9_]{0,47}$/;
-
 /**
  * Custom domains for existing API Gateway HTTP APIs: per domain a DNS-validated ACM certificate
  * in the stack's region (HTTP API domains are regional only), `aws_apigatewayv2_domain_name`
@@ -61,30 +57,12 @@ export class ApiGatewayHttpStack extends BaseStack {
 
   constructor(scope: Construct, name: string, props: ApiGatewayHttpStackProps) {
     super(scope, name, props);
-    if (props.domains.length === 0) {
-      throw new ValidationError(this, "domains must list at least one domain, got []");
-    }
-    const hostedZones: HostedZoneRef[] = props.hostedZones.map((z) => ({
-      zoneId: z.zoneId,
-      zoneName: z.zoneName,
-    }));
+    checkDomainsListed(this, props.domains);
+    const hostedZones = hostedZoneRefs(props.hostedZones);
     const certificates: Record<string, Certificate> = {};
     const domains: Record<string, ApiGatewayHttpDomain> = {};
     for (const d of props.domains) {
-      if (!OUTPUT_NAME.test(d.name)) {
-        throw new ValidationError(
-          this,
-          `domains[].name must be 1-48 lower-case letters, digits or "_" starting with a letter (it names outputs), got ${show(d.name)}`,
-        );
-      }
-      const id = constructIdOf(d.name);
-      if (domains[d.name] || this.node.tryFindChild(id)) {
-        throw new ValidationError(
-          this,
-          `domains[].name must be unique (also as construct id ${show(id)}), got ${show(d.name)} twice`,
-        );
-      }
-      const scopeOf = new Construct(this, id);
+      const scopeOf = domainScope(this, d.name, domains);
       const certificate = new Certificate(scopeOf, "Certificate", {
         domainName: d.domainName,
         subjectAlternativeNames: d.subjectAlternativeNames,
@@ -103,18 +81,9 @@ export class ApiGatewayHttpStack extends BaseStack {
       certificates[d.name] = certificate;
       domains[d.name] = domain;
 
-      this.outputCertificate(d.name, certificate);
-      new TerraformOutput(this, `${d.name}_domain_name`, {
-        value: domain.resource.domainName,
-        description: `The custom domain name of ${d.name}`,
-      });
-      new TerraformOutput(this, `${d.name}_target_domain_name`, {
-        value: domain.targetDomainName,
-        description: `The API Gateway domain name to point ${d.domainName} at`,
-      });
-      new TerraformOutput(this, `${d.name}_target_hosted_zone_id`, {
-        value: domain.targetHostedZoneId,
-        description: `The hosted zone id of ${d.name}_target_domain_name, for alias records`,
+      outputApiGatewayDomain(this, d.name, certificate, domain, {
+        domainName: `The custom domain name of ${d.name}`,
+        targetDomainName: `The API Gateway domain name to point ${d.domainName} at`,
       });
     }
     this.certificates = certificates;

@@ -1,12 +1,14 @@
-import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { ApiGatewayRestDomain, RestEndpointType } from "../modules/attach/api-gateway-rest-domain";
 import { Certificate } from "../modules/certificate/certificate";
 import { CertificateValidation } from "../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
 import { HostedZoneRef } from "../modules/dns/hosted-zone";
-import { show, ValidationError } from "../modules/util/errors";
-import { BaseStack, BaseStackProps } from "./base-stack";
+import { checkDomainsListed, domainScope, outputApiGatewayDomain } from "./api-gateway-domains";
+import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
+
+// Re-exported so `stacks/api-gateway-rest-stack`, where it was first declared, still provides it.
+export { constructIdOf } from "./api-gateway-domains";
 
 /** One custom domain for an existing REST API stage, with its own certificate. */
 export interface RestApiDomainConfig {
@@ -55,17 +57,6 @@ export interface ApiGatewayRestStackProps extends BaseStackProps {
   readonly aliasRecords?: boolean;
 }
 
-const OUTPUT_NAME = /^[a-z][a-z0-9_]{0,47}$/;
-
-/** `edge_v2` -> `EdgeV2`: the PascalCase construct id of a domain's name. */
-export function constructIdOf(name: string): string {
-  return name
-    .split("_")
-    .filter((p) => p !== "")
-    .map((p) => p[0].toUpperCase() + p.slice(1))
-    .join("");
-}
-
 /**
  * Custom domains for existing API Gateway REST APIs: per domain a DNS-validated ACM certificate
  * (in the stack's region for REGIONAL, in us-east-1 for EDGE), `aws_api_gateway_domain_name`,
@@ -82,31 +73,13 @@ export class ApiGatewayRestStack extends BaseStack {
       usEast1Provider:
         props.usEast1Provider ?? props.domains.some((d) => d.endpointType === "EDGE"),
     });
-    if (props.domains.length === 0) {
-      throw new ValidationError(this, "domains must list at least one domain, got []");
-    }
-    const hostedZones: HostedZoneRef[] = props.hostedZones.map((z) => ({
-      zoneId: z.zoneId,
-      zoneName: z.zoneName,
-    }));
+    checkDomainsListed(this, props.domains);
+    const hostedZones = hostedZoneRefs(props.hostedZones);
     const certificates: Record<string, Certificate> = {};
     const domains: Record<string, ApiGatewayRestDomain> = {};
     for (const d of props.domains) {
-      if (!OUTPUT_NAME.test(d.name)) {
-        throw new ValidationError(
-          this,
-          `domains[].name must be 1-48 lower-case letters, digits or "_" starting with a letter (it names outputs), got ${show(d.name)}`,
-        );
-      }
-      const id = constructIdOf(d.name);
-      if (domains[d.name] || this.node.tryFindChild(id)) {
-        throw new ValidationError(
-          this,
-          `domains[].name must be unique (also as construct id ${show(id)}), got ${show(d.name)} twice`,
-        );
-      }
+      const scopeOf = domainScope(this, d.name, domains);
       const edge = d.endpointType === "EDGE";
-      const scopeOf = new Construct(this, id);
       const certificate = new Certificate(scopeOf, "Certificate", {
         domainName: d.domainName,
         subjectAlternativeNames: d.subjectAlternativeNames,
@@ -128,18 +101,9 @@ export class ApiGatewayRestStack extends BaseStack {
       certificates[d.name] = certificate;
       domains[d.name] = domain;
 
-      this.outputCertificate(d.name, certificate);
-      new TerraformOutput(this, `${d.name}_domain_name`, {
-        value: domain.resource.domainName,
-        description: `The ${d.endpointType} custom domain name of ${d.name}`,
-      });
-      new TerraformOutput(this, `${d.name}_target_domain_name`, {
-        value: domain.targetDomainName,
-        description: `The ${edge ? "CloudFront" : "regional"} domain name to point ${d.domainName} at`,
-      });
-      new TerraformOutput(this, `${d.name}_target_hosted_zone_id`, {
-        value: domain.targetHostedZoneId,
-        description: `The hosted zone id of ${d.name}_target_domain_name, for alias records`,
+      outputApiGatewayDomain(this, d.name, certificate, domain, {
+        domainName: `The ${d.endpointType} custom domain name of ${d.name}`,
+        targetDomainName: `The ${edge ? "CloudFront" : "regional"} domain name to point ${d.domainName} at`,
       });
     }
     this.certificates = certificates;

@@ -3,8 +3,19 @@ import { LocalBackend, TerraformBackend, TerraformOutput, TerraformStack } from 
 import { Construct } from "constructs";
 import { ICertificate } from "../modules/certificate/certificate-ref";
 import { Certificate } from "../modules/certificate/certificate";
+import { HostedZoneRef } from "../modules/dns/hosted-zone";
 
 export const US_EAST_1 = "us-east-1";
+
+/**
+ * The zones of a stack's config as `HostedZoneRef`s of the stack's own account: only the id and
+ * the name are kept, so their records go through the stack's default provider.
+ */
+export function hostedZoneRefs(
+  zones: readonly Pick<HostedZoneRef, "zoneId" | "zoneName">[],
+): HostedZoneRef[] {
+  return zones.map((z) => ({ zoneId: z.zoneId, zoneName: z.zoneName }));
+}
 
 export interface BaseStackProps {
   /** The region of the stack's default AWS provider, for example `eu-west-1`. */

@@ -11,7 +11,7 @@ import {
   CloudFrontPriceClass,
 } from "../modules/attach/cloudfront-certificate";
 import { show, ValidationError } from "../modules/util/errors";
-import { BaseStack, BaseStackProps } from "./base-stack";
+import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
 
 /** The certificate the stack requests in us-east-1 for the distribution. */
 export interface CloudFrontCertificateConfig {
@@ -83,10 +83,7 @@ export class CloudFrontStack extends BaseStack {
         `aliases must name at least one alternate domain name, got ${show(props.aliases)}`,
       );
     }
-    const zones: HostedZoneRef[] = props.hostedZones.map((z) => ({
-      zoneId: z.zoneId,
-      zoneName: z.zoneName,
-    }));
+    const zones = hostedZoneRefs(props.hostedZones);
     const cert: CloudFrontCertificateConfig = props.certificate ?? {
       domainName: props.aliases[0],
       subjectAlternativeNames: props.aliases.slice(1),

@@ -2,13 +2,12 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { BeanstalkHttpsEnvironment, BeanstalkSetting } from "../modules/attach/beanstalk-https";
 import { Certificate } from "../modules/certificate/certificate";
-import { HostedZoneRef } from "../modules/dns/hosted-zone";
+import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
 import {
   ListenerCertificateConfig,
   ListenerZoneConfig,
-  requestListenerCertificates,
-} from "./alb-https-stack";
-import { BaseStack, BaseStackProps } from "./base-stack";
+  requestDefaultAndSniCertificates,
+} from "./listener-certificates";
 
 export interface ElasticBeanstalkStackProps extends BaseStackProps {
   /** The zones for the certificate's validation records. */
@@ -46,13 +45,11 @@ export class ElasticBeanstalkStack extends BaseStack {
 
   constructor(scope: Construct, name: string, props: ElasticBeanstalkStackProps) {
     super(scope, name, props);
-    const zones: HostedZoneRef[] = props.hostedZones.map((z) => ({
-      zoneId: z.zoneId,
-      zoneName: z.zoneName,
-    }));
-    this.certificate = requestListenerCertificates(this, zones, {
-      Certificate: props.certificate,
-    }).Certificate;
+    this.certificate = requestDefaultAndSniCertificates(
+      this,
+      hostedZoneRefs(props.hostedZones),
+      props.certificate,
+    ).certificate;
     this.environment = new BeanstalkHttpsEnvironment(this, "Environment", {
       applicationName: props.applicationName,
       environmentName: props.environmentName,

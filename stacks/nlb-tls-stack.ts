@@ -2,14 +2,15 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { NlbAlpnPolicy, NlbTlsListener } from "../modules/attach/nlb-tls-listener";
 import { Certificate } from "../modules/certificate/certificate";
-import { HostedZoneRef } from "../modules/dns/hosted-zone";
+import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
 import {
   ListenerCertificateConfig,
   ListenerZoneConfig,
+  loadBalancerAliasOptions,
   LoadBalancerDnsConfig,
-  requestListenerCertificates,
-} from "./alb-https-stack";
-import { BaseStack, BaseStackProps } from "./base-stack";
+  outputListenerCertificates,
+  requestDefaultAndSniCertificates,
+} from "./listener-certificates";
 
 export interface NlbTlsStackProps extends BaseStackProps {
   /** The zones for validation records and alias records; each name goes to its most specific zone. */
@@ -50,22 +51,15 @@ export class NlbTlsStack extends BaseStack {
 
   constructor(scope: Construct, name: string, props: NlbTlsStackProps) {
     super(scope, name, props);
-    const zones: HostedZoneRef[] = props.hostedZones.map((z) => ({
-      zoneId: z.zoneId,
-      zoneName: z.zoneName,
-    }));
-    this.certificate = requestListenerCertificates(this, zones, {
-      Certificate: props.certificate,
-    }).Certificate;
-    const extra = props.additionalCertificates ?? {};
-    const requested = requestListenerCertificates(
+    const zones = hostedZoneRefs(props.hostedZones);
+    const certificates = requestDefaultAndSniCertificates(
       this,
       zones,
-      Object.fromEntries(Object.entries(extra).map(([key, c]) => [`Certificate_${key}`, c])),
+      props.certificate,
+      props.additionalCertificates,
     );
-    this.additionalCertificates = Object.fromEntries(
-      Object.keys(extra).map((key) => [key, requested[`Certificate_${key}`]]),
-    );
+    this.certificate = certificates.certificate;
+    this.additionalCertificates = certificates.additionalCertificates;
 
     this.listener = new NlbTlsListener(this, "Tls", {
       loadBalancerArn: props.loadBalancerArn,
@@ -76,21 +70,13 @@ export class NlbTlsStack extends BaseStack {
       sslPolicy: props.sslPolicy,
       alpnPolicy: props.alpnPolicy,
       port: props.port,
-      aliasRecords: props.loadBalancerDns && {
-        hostedZones: zones,
-        loadBalancerDnsName: props.loadBalancerDns.dnsName,
-        loadBalancerZoneId: props.loadBalancerDns.zoneId,
-        ipv6: props.loadBalancerDns.ipv6,
-      },
+      aliasRecords: loadBalancerAliasOptions(zones, props.loadBalancerDns),
     });
 
     new TerraformOutput(this, "listener_arn", {
       value: this.listener.listenerArn,
       description: "ARN of the TLS listener",
     });
-    this.outputCertificate("default", this.certificate);
-    for (const [key, c] of Object.entries(this.additionalCertificates)) {
-      this.outputCertificate(`sni_${key}`, c);
-    }
+    outputListenerCertificates(this, certificates);
   }
 }

@@ -196,6 +196,90 @@ export function createLoadBalancerAliases(
   });
 }
 
+/** The props every ELB listener of this library checks first. */
+interface ListenerTargetProps {
+  readonly loadBalancerArn: string;
+  readonly targetGroupArn: string;
+  readonly certificate: ICertificate;
+  readonly port?: number;
+}
+
+/**
+ * Checks a listener's load balancer ARN (of `kind`), target group ARN, default certificate and
+ * port, in that order; returns the port (default 443). Shared by the ALB and NLB listeners.
+ */
+export function checkListenerTarget(
+  scope: IConstruct,
+  props: ListenerTargetProps,
+  kind: "loadbalancer/app" | "loadbalancer/net",
+  description: string,
+): number {
+  checkElbArn(scope, "loadBalancerArn", props.loadBalancerArn, kind, description);
+  checkElbArn(scope, "targetGroupArn", props.targetGroupArn, "targetgroup", "a target group");
+  checkIsCertificate(scope, "certificate", props.certificate);
+  const port = props.port ?? 443;
+  checkPort(scope, "port", port);
+  return port;
+}
+
+/** The certificate props of an ELB listener. */
+interface ListenerCertificateProps {
+  readonly certificate: ICertificate;
+  readonly additionalCertificates?: Readonly<Record<string, ICertificate>>;
+  readonly hostNames?: readonly string[];
+  readonly provider?: TerraformProvider;
+}
+
+/** What differs between the ALB and NLB listeners in the certificate checks. */
+export interface ListenerCertificateRules {
+  /** The attachment, for region errors, for example "an Application Load Balancer listener". */
+  readonly why: string;
+  /** The load balancer, for the quota warning, for example "an Application Load Balancer". */
+  readonly loadBalancer: string;
+  /** The SNI certificate quota per load balancer; more gives a warning. */
+  readonly maxSniCertificates: number;
+  /** How the quota counts, appended to the warning. @default none */
+  readonly quotaNote?: string;
+}
+
+/** A listener's certificates and host names, checked. */
+export interface CheckedListenerCertificates {
+  /** The SNI certificates by key (`{}` when none). */
+  readonly additional: Readonly<Record<string, ICertificate>>;
+  /** The default certificate, then the SNI certificates. */
+  readonly allCertificates: readonly ICertificate[];
+  /** The host names (`[]` when none). */
+  readonly hostNames: readonly string[];
+}
+
+/**
+ * Checks a listener's certificates: the default and SNI certificates are in the listener's
+ * region (that of its provider), the SNI certificates pass {@link checkListenerCertificates},
+ * and the host names are covered. Warns above the SNI quota. Shared by the ALB and NLB listeners.
+ */
+export function checkListenerCertificateSet(
+  scope: IConstruct,
+  props: ListenerCertificateProps,
+  rules: ListenerCertificateRules,
+): CheckedListenerCertificates {
+  const region = attachmentRegion(scope, props.provider);
+  checkCertificateRegion(scope, "certificate", props.certificate, region, rules.why);
+  const additional = props.additionalCertificates ?? {};
+  checkListenerCertificates(scope, props.certificate, additional, region, rules.why);
+  const allCertificates = [props.certificate, ...Object.values(additional)];
+  const hostNames = props.hostNames ?? [];
+  checkCoverage(scope, "hostNames", hostNames, allCertificates);
+  const sniCount = Object.keys(additional).length;
+  if (sniCount > rules.maxSniCertificates) {
+    Annotations.of(scope).addWarning(
+      `additionalCertificates has ${sniCount} certificates; ${rules.loadBalancer} takes at most ` +
+        `${rules.maxSniCertificates} besides the default by default${rules.quotaNote ?? ""}. ` +
+        "Request a quota increase before deploying, or the apply fails with TooManyCertificates.",
+    );
+  }
+  return { additional, allCertificates, hostNames };
+}
+
 export interface AlbHttpsListenerProps {
   /** ARN of the existing Application Load Balancer (`loadbalancer/app/...`). */
   readonly loadBalancerArn: string;
@@ -277,17 +361,12 @@ export class AlbHttpsListener extends Construct {
 
   constructor(scope: Construct, id: string, props: AlbHttpsListenerProps) {
     super(scope, id);
-    checkElbArn(
+    const port = checkListenerTarget(
       this,
-      "loadBalancerArn",
-      props.loadBalancerArn,
+      props,
       "loadbalancer/app",
       "an Application Load Balancer",
     );
-    checkElbArn(this, "targetGroupArn", props.targetGroupArn, "targetgroup", "a target group");
-    checkIsCertificate(this, "certificate", props.certificate);
-    const port = props.port ?? 443;
-    checkPort(this, "port", port);
     if (props.redirectHttp && port === 80) {
       throw new ValidationError(
         this,
@@ -296,22 +375,12 @@ export class AlbHttpsListener extends Construct {
     }
     this.sslPolicy = resolveElbTlsPolicy(this, "sslPolicy", props.sslPolicy);
 
-    const region = attachmentRegion(this, props.provider);
-    const why = "an Application Load Balancer listener";
-    checkCertificateRegion(this, "certificate", props.certificate, region, why);
-    const additional = props.additionalCertificates ?? {};
-    checkListenerCertificates(this, props.certificate, additional, region, why);
-    const allCertificates = [props.certificate, ...Object.values(additional)];
-    const hostNames = props.hostNames ?? [];
-    checkCoverage(this, "hostNames", hostNames, allCertificates);
-    const sniCount = Object.keys(additional).length;
-    if (sniCount > ALB_MAX_SNI_CERTIFICATES) {
-      Annotations.of(this).addWarning(
-        `additionalCertificates has ${sniCount} certificates; an Application Load Balancer takes at most ` +
-          `${ALB_MAX_SNI_CERTIFICATES} besides the default by default (counted over all its listeners). ` +
-          "Request a quota increase before deploying, or the apply fails with TooManyCertificates.",
-      );
-    }
+    const { additional, allCertificates, hostNames } = checkListenerCertificateSet(this, props, {
+      why: "an Application Load Balancer listener",
+      loadBalancer: "an Application Load Balancer",
+      maxSniCertificates: ALB_MAX_SNI_CERTIFICATES,
+      quotaNote: " (counted over all its listeners)",
+    });
 
     this.listener = new LbListener(this, "Listener", {
       provider: props.provider,

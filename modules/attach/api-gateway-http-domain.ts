@@ -13,6 +13,7 @@ import {
   checkApiGatewaySecurityPolicy,
   checkApiGatewayStage,
   checkMappingPath,
+  createApiGatewayAliasRecords,
 } from "./api-gateway-rest-domain";
 import { attachmentRegion, checkCertificateRegion } from "./attachment-checks";
 
@@ -137,13 +138,7 @@ export class ApiGatewayHttpDomain extends Construct {
     });
 
     if (props.hostedZones) {
-      this.aliasRecords = new AliasRecords(this, "AliasRecords", {
-        names: [props.domainName],
-        hostedZones: props.hostedZones,
-        targetDnsName: this.targetDomainName,
-        targetZoneId: this.targetHostedZoneId,
-        ipv6: ipAddressType !== "ipv4",
-      });
+      this.aliasRecords = createApiGatewayAliasRecords(this, props.hostedZones, ipAddressType);
     }
   }
 }

@@ -199,6 +199,35 @@ export function checkMappingPath(
   }
 }
 
+/** An API Gateway custom domain and the endpoint it points at. */
+export interface ApiGatewayDomainTarget extends IConstruct {
+  /** The custom domain name. */
+  readonly domainName: string;
+  /** The DNS name to point the custom domain at. */
+  readonly targetDomainName: string;
+  /** The hosted zone id of `targetDomainName`. */
+  readonly targetHostedZoneId: string;
+}
+
+/**
+ * Creates `<domain>/AliasRecords`: alias A records, and AAAA records unless `ipAddressType` is
+ * "ipv4", from the custom domain name to its target, each in the most specific of
+ * `hostedZones`. Shared by the REST and HTTP API domains.
+ */
+export function createApiGatewayAliasRecords(
+  domain: ApiGatewayDomainTarget,
+  hostedZones: readonly HostedZoneRef[],
+  ipAddressType: string,
+): AliasRecords {
+  return new AliasRecords(domain, "AliasRecords", {
+    names: [domain.domainName],
+    hostedZones,
+    targetDnsName: domain.targetDomainName,
+    targetZoneId: domain.targetHostedZoneId,
+    ipv6: ipAddressType !== "ipv4",
+  });
+}
+
 export interface ApiGatewayRestDomainProps {
   /**
    * The custom domain name, lower-case without a trailing dot, for example `api.example.com`.
@@ -360,13 +389,7 @@ export class ApiGatewayRestDomain extends Construct {
     });
 
     if (props.hostedZones) {
-      this.aliasRecords = new AliasRecords(this, "AliasRecords", {
-        names: [props.domainName],
-        hostedZones: props.hostedZones,
-        targetDnsName: this.targetDomainName,
-        targetZoneId: this.targetHostedZoneId,
-        ipv6: ipAddressType !== "ipv4",
-      });
+      this.aliasRecords = createApiGatewayAliasRecords(this, props.hostedZones, ipAddressType);
     }
   }
 }

@@ -1,21 +1,18 @@
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerCertificate } from "@cdktf/provider-aws/lib/lb-listener-certificate";
-import { Annotations, TerraformProvider } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
 import { AliasRecords } from "./alias-records";
 import {
-  checkElbArn,
-  checkIsCertificate,
-  checkListenerCertificates,
-  checkPort,
+  checkListenerCertificateSet,
+  checkListenerTarget,
   createListenerCertificates,
   createLoadBalancerAliases,
   LoadBalancerAliasOptions,
 } from "./alb-https-listener";
-import { attachmentRegion, checkCertificateRegion, checkCoverage } from "./attachment-checks";
 import { resolveElbTlsPolicy } from "./elb-tls-policy";
 
 /** The ALPN policies a TLS listener accepts (ELB `AlpnPolicy`). */
@@ -116,17 +113,7 @@ export class NlbTlsListener extends Construct {
 
   constructor(scope: Construct, id: string, props: NlbTlsListenerProps) {
     super(scope, id);
-    checkElbArn(
-      this,
-      "loadBalancerArn",
-      props.loadBalancerArn,
-      "loadbalancer/net",
-      "a Network Load Balancer",
-    );
-    checkElbArn(this, "targetGroupArn", props.targetGroupArn, "targetgroup", "a target group");
-    checkIsCertificate(this, "certificate", props.certificate);
-    const port = props.port ?? 443;
-    checkPort(this, "port", port);
+    const port = checkListenerTarget(this, props, "loadbalancer/net", "a Network Load Balancer");
     this.sslPolicy = resolveElbTlsPolicy(this, "sslPolicy", props.sslPolicy);
     if (props.alpnPolicy !== undefined && isLiteral(props.alpnPolicy)) {
       if (!(NLB_ALPN_POLICIES as readonly string[]).includes(props.alpnPolicy)) {
@@ -138,22 +125,11 @@ export class NlbTlsListener extends Construct {
     }
     this.alpnPolicy = props.alpnPolicy;
 
-    const region = attachmentRegion(this, props.provider);
-    const why = "a Network Load Balancer TLS listener";
-    checkCertificateRegion(this, "certificate", props.certificate, region, why);
-    const additional = props.additionalCertificates ?? {};
-    checkListenerCertificates(this, props.certificate, additional, region, why);
-    const allCertificates = [props.certificate, ...Object.values(additional)];
-    const hostNames = props.hostNames ?? [];
-    checkCoverage(this, "hostNames", hostNames, allCertificates);
-    const sniCount = Object.keys(additional).length;
-    if (sniCount > NLB_MAX_SNI_CERTIFICATES) {
-      Annotations.of(this).addWarning(
-        `additionalCertificates has ${sniCount} certificates; a Network Load Balancer takes at most ` +
-          `${NLB_MAX_SNI_CERTIFICATES} besides the default by default. ` +
-          "Request a quota increase before deploying, or the apply fails with TooManyCertificates.",
-      );
-    }
+    const { additional, allCertificates, hostNames } = checkListenerCertificateSet(this, props, {
+      why: "a Network Load Balancer TLS listener",
+      loadBalancer: "a Network Load Balancer",
+      maxSniCertificates: NLB_MAX_SNI_CERTIFICATES,
+    });
 
     this.listener = new LbListener(this, "Listener", {
       provider: props.provider,

@@ -10,23 +10,14 @@ import {
   validationOptionExpression,
 } from "../dns/validation-records";
 import { duplicateZoneNames, matchZone } from "../dns/zone-matching";
-import {
-  domainNameProblem,
-  duplicateNames,
-  isInZone,
-  MAX_PRIMARY_NAME_LENGTH,
-  stripWildcard,
-  validationNames,
-} from "../util/domain-name";
+import { domainNameProblem, isInZone, stripWildcard, validationNames } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
 import { accountKeyOf, regionOf } from "../util/provider-info";
 import { isLiteral, isUnresolved } from "../util/tokens";
+import { checkCertificateNames } from "./certificate-names";
 import { ICertificate } from "./certificate-ref";
 import { CertificateValidation } from "./certificate-validation";
 import { KeyAlgorithm, resolveKeyAlgorithm } from "./key-algorithm";
-
-/** ACM's default quota of names on one certificate (the primary name plus SANs). */
-export const DEFAULT_MAX_DOMAIN_NAMES = 10;
 
 export interface CertificateProps {
   /**
@@ -166,8 +157,8 @@ export class Certificate extends Construct implements ICertificate {
   constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
     const sans = props.subjectAlternativeNames ?? [];
-    const allNames = [props.domainName, ...sans];
-    this.checkNames(props, allNames);
+    const allNames = checkCertificateNames(this, props);
+
     this.keyAlgorithm =
       resolveKeyAlgorithm(this, "keyAlgorithm", props.keyAlgorithm) ?? KeyAlgorithm.RSA_2048;
     const validation = props.validation;
@@ -259,44 +250,6 @@ export class Certificate extends Construct implements ICertificate {
       this.certificateArn = this.validationResource.certificateArn;
     } else {
       this.certificateArn = this.unvalidatedCertificateArn;
-    }
-  }
-
-  private checkNames(props: CertificateProps, allNames: readonly string[]): void {
-    if (typeof props.domainName !== "string") {
-      throw new ValidationError(this, `domainName must be a string, got ${show(props.domainName)}`);
-    }
-    if (isLiteral(props.domainName)) {
-      const problem = domainNameProblem(props.domainName, MAX_PRIMARY_NAME_LENGTH);
-      if (problem)
-        throw new ValidationError(this, `domainName ${problem}: ${show(props.domainName)}`);
-    }
-    (props.subjectAlternativeNames ?? []).forEach((san, i) => {
-      if (!isLiteral(san)) return;
-      const problem = domainNameProblem(san);
-      if (problem)
-        throw new ValidationError(this, `subjectAlternativeNames[${i}] ${problem}: ${show(san)}`);
-    });
-    const dups = duplicateNames(allNames.filter(isLiteral));
-    if (dups.length > 0) {
-      throw new ValidationError(
-        this,
-        `domainName and subjectAlternativeNames must not repeat a name, got ${dups.map((d) => show(d)).join(", ")} more than once`,
-      );
-    }
-    const max = props.maxDomainNames ?? DEFAULT_MAX_DOMAIN_NAMES;
-    if (!Number.isInteger(max) || max < 1) {
-      throw new ValidationError(
-        this,
-        `maxDomainNames must be a whole number of at least 1, got ${show(max)}`,
-      );
-    }
-    if (allNames.length > max) {
-      throw new ValidationError(
-        this,
-        `a certificate may carry at most ${max} names (domainName plus subjectAlternativeNames), got ${allNames.length}; ` +
-          "ACM's default quota is 10: request an increase and set maxDomainNames, or split the certificate",
-      );
     }
   }
 

@@ -2,11 +2,10 @@ import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { Annotations, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { ICertificateAuthority } from "../private-ca/certificate-authority-ref";
-import { domainNameProblem, duplicateNames, MAX_PRIMARY_NAME_LENGTH } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
 import { regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
-import { DEFAULT_MAX_DOMAIN_NAMES } from "./certificate";
+import { checkCertificateNames } from "./certificate-names";
 import { ICertificate } from "./certificate-ref";
 import { KeyAlgorithm, resolveKeyAlgorithm } from "./key-algorithm";
 
@@ -106,8 +105,8 @@ export class PrivateCertificate extends Construct implements ICertificate {
     }
     this.certificateAuthority = ca;
     const sans = props.subjectAlternativeNames ?? [];
-    const allNames = [props.domainName, ...sans];
-    this.checkNames(props, allNames);
+    const allNames = checkCertificateNames(this, props);
+
     this.checkAuthority(ca);
 
     this.keyAlgorithm =
@@ -190,44 +189,6 @@ export class PrivateCertificate extends Construct implements ICertificate {
         this,
         `certificateAuthority ${name} has a validity of ${ca.validity}, but ACM private certificates last ${PRIVATE_CERTIFICATE_VALIDITY_DAYS} days ` +
           "and must end before the CA's certificate; give the CA a longer validity",
-      );
-    }
-  }
-
-  private checkNames(props: PrivateCertificateProps, allNames: readonly string[]): void {
-    if (typeof props.domainName !== "string") {
-      throw new ValidationError(this, `domainName must be a string, got ${show(props.domainName)}`);
-    }
-    if (isLiteral(props.domainName)) {
-      const problem = domainNameProblem(props.domainName, MAX_PRIMARY_NAME_LENGTH);
-      if (problem)
-        throw new ValidationError(this, `domainName ${problem}: ${show(props.domainName)}`);
-    }
-    (props.subjectAlternativeNames ?? []).forEach((san, i) => {
-      if (!isLiteral(san)) return;
-      const problem = domainNameProblem(san);
-      if (problem)
-        throw new ValidationError(this, `subjectAlternativeNames[${i}] ${problem}: ${show(san)}`);
-    });
-    const dups = duplicateNames(allNames.filter(isLiteral));
-    if (dups.length > 0) {
-      throw new ValidationError(
-        this,
-        `domainName and subjectAlternativeNames must not repeat a name, got ${dups.map((d) => show(d)).join(", ")} more than once`,
-      );
-    }
-    const max = props.maxDomainNames ?? DEFAULT_MAX_DOMAIN_NAMES;
-    if (!Number.isInteger(max) || max < 1) {
-      throw new ValidationError(
-        this,
-        `maxDomainNames must be a whole number of at least 1, got ${show(max)}`,
-      );
-    }
-    if (allNames.length > max) {
-      throw new ValidationError(
-        this,
-        `a certificate may carry at most ${max} names (domainName plus subjectAlternativeNames), got ${allNames.length}; ` +
-          "ACM's default quota is 10: request an increase and set maxDomainNames, or split the certificate",
       );
     }
   }
