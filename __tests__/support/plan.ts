@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { TerraformStack, Testing } from "cdktf";
 import {
   planStackDir,
+  PlanOptions,
   PlanResult,
   ResourceChange,
   terraformBinary,
@@ -29,9 +30,12 @@ if (!terraformFound) {
 export const describeWithTerraform: jest.Describe = terraformFound ? describe : describe.skip;
 
 /** Synthesizes `stack` (validations on) into a temporary app directory and plans it offline. */
-export async function planStack(stack: TerraformStack): Promise<PlanResult> {
+export async function planStack(
+  stack: TerraformStack,
+  options: PlanOptions = {},
+): Promise<PlanResult> {
   const outdir = Testing.fullSynth(stack);
-  return planStackDir(path.join(outdir, "stacks", stack.node.id));
+  return planStackDir(path.join(outdir, "stacks", stack.node.id), options);
 }
 
 /** Resource changes of one type. */

@@ -83,6 +83,9 @@ export class TerraformMissingError extends Error {
   }
 }
 
+/** The local state file every offline plan uses (the override forces a local backend). */
+const OFFLINE_STATE_FILE = "offline-plan.tfstate";
+
 const FAKE_PROVIDER_SETTINGS = {
   access_key: "AKIAOFFLINEPLANONLY00",
   secret_key: "offline-plan-not-a-real-secret",
@@ -292,7 +295,7 @@ export function offlineOverride(stackJson: Record<string, unknown>): Record<stri
     ...(block.assume_role ? { assume_role: [{ role_arn: "" }] } : {}),
   }));
   return {
-    terraform: { backend: { local: { path: "offline-plan.tfstate" } } },
+    terraform: { backend: { local: { path: OFFLINE_STATE_FILE } } },
     provider: { aws: overrides },
   };
 }
@@ -334,11 +337,24 @@ async function seed(ws: Workspace, stackDir: string): Promise<void> {
   await run(["init", "-input=false", "-no-color"], ws.seedDir, ws.env);
 }
 
+export interface PlanOptions {
+  /**
+   * A Terraform state (format version 4) to plan against, as if those resources already
+   * existed: lets tests plan a change, such as a certificate replacement, not only a creation.
+   * Plans never refresh, so the state is taken as it is.
+   * @default no state: everything is planned for creation
+   */
+  readonly priorState?: object;
+}
+
 /**
  * Plans a synthesized stack directory offline and returns the parsed `terraform show -json`.
  * Throws TerraformError with Terraform's message when init or plan fails.
  */
-export async function planStackDir(stackDir: string): Promise<PlanResult> {
+export async function planStackDir(
+  stackDir: string,
+  options: PlanOptions = {},
+): Promise<PlanResult> {
   const started = Date.now();
   const ws = getWorkspace();
   if (!ws.seeded) ws.seeded = seed(ws, stackDir);
@@ -346,6 +362,9 @@ export async function planStackDir(stackDir: string): Promise<PlanResult> {
 
   const dir = path.join(ws.root, `plan-${crypto.randomBytes(6).toString("hex")}`);
   prepareDir(stackDir, dir);
+  if (options.priorState) {
+    fs.writeFileSync(path.join(dir, OFFLINE_STATE_FILE), JSON.stringify(options.priorState));
+  }
   // Reuse the seed's initialised working directory: its providers (a symlink), its lock file
   // and its backend state. Every plan uses the same local backend, so no init is needed here.
   const dotTerraform = path.join(dir, ".terraform");
