@@ -75,6 +75,28 @@ function priorState(stack: TerraformStack): object {
         },
         [cert],
       ),
+      {
+        mode: "managed",
+        type: "aws_route53_record",
+        name: "acm_validation_example_com",
+        provider: PROVIDER,
+        instances: [
+          {
+            schema_version: 2,
+            attributes: {
+              id: "Z1__abc.example.com_CNAME",
+              zone_id: "Z1",
+              name: "_abc.example.com",
+              fqdn: "_abc.example.com",
+              type: "CNAME",
+              ttl: 60,
+              records: ["_def.acm-validations.aws."],
+              allow_overwrite: true,
+            },
+            dependencies: [cert],
+          },
+        ],
+      },
       instance(
         "aws_lb_listener",
         {
