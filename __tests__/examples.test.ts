@@ -20,6 +20,8 @@ describe("every example", () => {
     "%s: has a README and a main.ts whose stack is named after the folder",
     (folder) => {
       expect(fs.existsSync(path.join(root, folder, "README.md"))).toBe(true);
+      // Every example is planned, not only synthesized.
+      expect(fs.existsSync(path.join(__dirname, "plan", `${folder}.test.ts`))).toBe(true);
       const main = fs.readFileSync(path.join(root, folder, "main.ts"), "utf8");
       expect(main).toContain(`export const STACK_NAME = "${folder}";`);
       // Copyable: one project import path to change at most.

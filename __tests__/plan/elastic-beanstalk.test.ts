@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { elasticBeanstalk, STACK_NAME } from "../../examples/elastic-beanstalk/main";
+import { elasticBeanstalk } from "../../examples/elastic-beanstalk/main";
 import {
   describeWithTerraform,
   ofType,
@@ -7,6 +7,7 @@ import {
   PlanResult,
   providerKeyOf,
   referencesOf,
+  changeSummary,
 } from "../support/plan";
 
 type Setting = { namespace: string; name: string; value?: string; resource?: string };
@@ -22,14 +23,8 @@ describeWithTerraform("plan: examples/elastic-beanstalk", () => {
   const valueOf = (namespace: string, name: string) =>
     settings().filter((s) => s.namespace === namespace && s.name === name);
 
-  test("the stack is named after its folder", () => {
-    expect(STACK_NAME).toBe("elastic-beanstalk");
-  });
-
   test("plans the certificate, its validation, one record and one environment", () => {
-    const summary = plan.resourceChanges
-      .map((c) => `${c.type}:${c.change.actions.join("+")}`)
-      .sort();
+    const summary = changeSummary(plan);
     expect(summary).toEqual([
       "aws_acm_certificate:create",
       "aws_acm_certificate_validation:create",

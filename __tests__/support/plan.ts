@@ -81,3 +81,8 @@ export function referencesOf(result: PlanResult, address: string, attribute: str
             : [];
   return collect(expr);
 }
+
+/** Every planned change as `type:action`, sorted: compare against the expected resource list. */
+export function changeSummary(result: PlanResult): string[] {
+  return result.resourceChanges.map((c) => `${c.type}:${c.change.actions.join("+")}`).sort();
+}

@@ -1,6 +1,9 @@
 import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Certificate } from "../../modules/certificate/certificate";
+import { CertificateValidation } from "../../modules/certificate/certificate-validation";
+import { HostedZoneRef } from "../../modules/dns/hosted-zone";
 
 /** A synthesized stack, parsed, with lookups by resource type. */
 export interface Synthesized {
@@ -62,4 +65,26 @@ export function rendered(stack: TerraformStack, value: unknown): unknown {
   const id = `probe_${++probes}`;
   new TerraformOutput(stack, id, { value });
   return synth(stack).outputs()[id].value;
+}
+
+/** Three zones the attachment tests validate names in. */
+export const TEST_ZONES = [
+  { zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" },
+  { zoneId: "Z0EXAMPLE00000000002", zoneName: "example.org" },
+  { zoneId: "Z0EXAMPLE00000000003", zoneName: "example.net" },
+];
+
+/** A DNS-validated certificate through the scope's default provider, for attachment tests. */
+export function dnsCertificate(
+  scope: Construct,
+  id: string,
+  domainName: string,
+  subjectAlternativeNames: string[] = [],
+  zones: HostedZoneRef[] = TEST_ZONES,
+): Certificate {
+  return new Certificate(scope, id, {
+    domainName,
+    subjectAlternativeNames,
+    validation: CertificateValidation.fromDns(zones),
+  });
 }

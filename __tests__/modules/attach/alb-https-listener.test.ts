@@ -6,25 +6,13 @@ import {
 import { Certificate } from "../../../modules/certificate/certificate";
 import { CertificateValidation } from "../../../modules/certificate/certificate-validation";
 import { ICertificate } from "../../../modules/certificate/certificate-ref";
-import { aliasProvider, synth, testStack } from "../../support/synth";
+import { aliasProvider, synth, testStack, dnsCertificate } from "../../support/synth";
 
 const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef";
 const TG = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef";
 const ZONE = { zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" };
-const ZONES = [
-  ZONE,
-  { zoneId: "Z0EXAMPLE00000000002", zoneName: "example.org" },
-  { zoneId: "Z0EXAMPLE00000000003", zoneName: "example.net" },
-];
-
-function cert(stack: TerraformStack, id: string, domainName: string, sans: string[] = []) {
-  return new Certificate(stack, id, {
-    domainName,
-    subjectAlternativeNames: sans,
-    validation: CertificateValidation.fromDns(ZONES),
-  });
-}
+const cert = dnsCertificate;
 
 function listener(
   stack: TerraformStack,

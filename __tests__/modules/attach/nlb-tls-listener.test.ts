@@ -3,7 +3,7 @@ import { NlbTlsListener, NlbTlsListenerProps } from "../../../modules/attach/nlb
 import { Certificate } from "../../../modules/certificate/certificate";
 import { CertificateValidation } from "../../../modules/certificate/certificate-validation";
 import { ICertificate } from "../../../modules/certificate/certificate-ref";
-import { aliasProvider, synth, testStack } from "../../support/synth";
+import { aliasProvider, synth, testStack, dnsCertificate } from "../../support/synth";
 
 const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/grpc/0123456789abcdef";
@@ -13,13 +13,7 @@ const ZONES = [
   { zoneId: "Z0EXAMPLE00000000002", zoneName: "example.org" },
 ];
 
-function cert(stack: TerraformStack, id: string, domainName: string, sans: string[] = []) {
-  return new Certificate(stack, id, {
-    domainName,
-    subjectAlternativeNames: sans,
-    validation: CertificateValidation.fromDns(ZONES),
-  });
-}
+const cert = dnsCertificate;
 
 function listener(
   stack: TerraformStack,
