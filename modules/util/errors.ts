@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 
 /**
@@ -12,14 +13,25 @@ export class ValidationError extends Error {
   }
 }
 
-/** Renders a received value for an error message: strings quoted, long values shortened. */
+/**
+ * Renders a received value for an error message: strings quoted, long values shortened. A value
+ * unknown at synth (a token, or a list or object holding one) is shown as `<token: unknown at
+ * synth>`, never as its `${TfToken[...]}` placeholder, which means nothing to the reader.
+ */
 export function show(value: unknown): string {
+  if (Token.isUnresolved(value)) return UNKNOWN_AT_SYNTH;
   let text: string;
   if (typeof value === "string") text = JSON.stringify(value);
   else if (value === undefined) text = "undefined";
-  else text = JSON.stringify(value) ?? String(value);
+  else
+    text =
+      JSON.stringify(value, (_k, v) => (Token.isUnresolved(v) ? UNKNOWN_AT_SYNTH : v)) ??
+      String(value);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
+
+/** How `show` renders a value that is unknown at synth. */
+export const UNKNOWN_AT_SYNTH = "<token: unknown at synth>";
 
 /** Throws a ValidationError unless `value` is one of `allowed`. */
 export function assertOneOf<T extends string>(
