@@ -3,18 +3,10 @@ import { Construct } from "constructs";
 import { Certificate } from "../modules/certificate/certificate";
 import { show, ValidationError } from "../modules/util/errors";
 import { BaseStack } from "./base-stack";
+import { constructIdOf } from "./stack-names";
 
 /** A domain's `name`: it prefixes output names, which Terraform limits to these characters. */
 const OUTPUT_NAME = /^[a-z][a-z0-9_]{0,47}$/;
-
-/** `edge_v2` -> `EdgeV2`: the PascalCase construct id of a domain's name. */
-export function constructIdOf(name: string): string {
-  return name
-    .split("_")
-    .filter((p) => p !== "")
-    .map((p) => p[0].toUpperCase() + p.slice(1))
-    .join("");
-}
 
 /** Throws unless an API Gateway stack's `domains` lists at least one domain. */
 export function checkDomainsListed(stack: Construct, domains: readonly unknown[]): void {

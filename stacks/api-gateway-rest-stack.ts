@@ -8,7 +8,6 @@ import { checkDomainsListed, domainScope, outputApiGatewayDomain } from "./api-g
 import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
 
 // Re-exported so `stacks/api-gateway-rest-stack`, where it was first declared, still provides it.
-export { constructIdOf } from "./api-gateway-domains";
 
 /** One custom domain for an existing REST API stage, with its own certificate. */
 export interface RestApiDomainConfig {

@@ -11,6 +11,7 @@ import {
 } from "../modules/private-ca/certificate-authority-hierarchy";
 import { OcspOptions } from "../modules/private-ca/revocation";
 import { ValidationError } from "../modules/util/errors";
+import { constructIdOf } from "./stack-names";
 import { BaseStack, BaseStackProps } from "./base-stack";
 
 /** An HTTPS listener to attach a private certificate to, on an existing (internal) ALB. */
@@ -72,14 +73,6 @@ export interface PrivateCaStackProps extends BaseStackProps {
 
 const NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
-function pascal(name: string): string {
-  return name
-    .split("_")
-    .filter(Boolean)
-    .map((p) => p[0].toUpperCase() + p.slice(1))
-    .join("");
-}
-
 function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 }
@@ -140,7 +133,7 @@ export class PrivateCaStack extends BaseStack {
           `certificates[].name must be unique, got ${JSON.stringify(c.name)} twice`,
         );
       }
-      const certificate = new PrivateCertificate(this, pascal(c.name), {
+      const certificate = new PrivateCertificate(this, constructIdOf(c.name), {
         certificateAuthority: this.hierarchy.authority(c.issuer),
         domainName: c.domainName,
         subjectAlternativeNames: c.subjectAlternativeNames,
@@ -153,7 +146,7 @@ export class PrivateCaStack extends BaseStack {
         description: `ARN of the ${c.name} private certificate (issued by the ${c.issuer} CA)`,
       });
       if (c.listener) {
-        const listener = new AlbHttpsListener(this, `${pascal(c.name)}Listener`, {
+        const listener = new AlbHttpsListener(this, `${constructIdOf(c.name)}Listener`, {
           loadBalancerArn: c.listener.loadBalancerArn,
           targetGroupArn: c.listener.targetGroupArn,
           certificate,

@@ -2,7 +2,7 @@ import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerCertificate } from "@cdktf/provider-aws/lib/lb-listener-certificate";
 import { Annotations, TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { ICertificate } from "../certificate/certificate-ref";
+import { checkIsCertificate, ICertificate } from "../certificate/certificate-ref";
 import { HostedZoneRef } from "../dns/hosted-zone";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral, isUnresolved } from "../util/tokens";
@@ -115,17 +115,6 @@ export function createListenerCertificates(
     );
   }
   return attached;
-}
-
-/** Throws unless `value` looks like an ICertificate (it carries a string `certificateArn`). */
-export function checkIsCertificate(scope: IConstruct, property: string, value: unknown): void {
-  const arn = (value as ICertificate | undefined)?.certificateArn;
-  if (typeof arn !== "string" || arn === "") {
-    throw new ValidationError(
-      scope,
-      `${property} must be a certificate (an ICertificate such as Certificate or Certificate.fromCertificateArn), got ${show(value === undefined ? undefined : typeof value)}`,
-    );
-  }
 }
 
 /** Throws unless a literal port is a whole number from 1 to 65535. */

@@ -7,7 +7,8 @@ import { Construct, IConstruct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral, isUnresolved } from "../util/tokens";
-import { checkIsCertificate, checkPort } from "./alb-https-listener";
+import { checkIsCertificate } from "../certificate/certificate-ref";
+import { checkPort } from "./alb-https-listener";
 import { attachmentRegion, checkCertificateRegion, checkCoverage } from "./attachment-checks";
 import { resolveElbTlsPolicy } from "./elb-tls-policy";
 

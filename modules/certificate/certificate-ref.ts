@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { show, ValidationError } from "../util/errors";
 import { KeyAlgorithm } from "./key-algorithm";
 
 /**
@@ -17,4 +18,15 @@ export interface ICertificate extends IConstruct {
   readonly domainNames?: readonly string[];
   /** The key algorithm, when known at synth. */
   readonly keyAlgorithm?: KeyAlgorithm;
+}
+
+/** Throws unless `value` looks like an ICertificate (it carries a string `certificateArn`). */
+export function checkIsCertificate(scope: IConstruct, property: string, value: unknown): void {
+  const arn = (value as ICertificate | undefined)?.certificateArn;
+  if (typeof arn !== "string" || arn === "") {
+    throw new ValidationError(
+      scope,
+      `${property} must be a certificate (an ICertificate such as Certificate or Certificate.fromCertificateArn), got ${show(value === undefined ? undefined : typeof value)}`,
+    );
+  }
 }
