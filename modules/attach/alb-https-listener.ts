@@ -5,9 +5,10 @@ import { Construct, IConstruct } from "constructs";
 import { checkIsCertificate, ICertificate } from "../certificate/certificate-ref";
 import { HostedZoneRef } from "../dns/hosted-zone";
 import { show, ValidationError } from "../util/errors";
+import { regionOf } from "../util/provider-info";
 import { isLiteral, isUnresolved } from "../util/tokens";
 import { AliasRecords } from "./alias-records";
-import { attachmentRegion, checkCertificateRegion, checkCoverage } from "./attachment-checks";
+import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
 import { resolveElbTlsPolicy } from "./elb-tls-policy";
 
 /**
@@ -251,7 +252,7 @@ export function checkListenerCertificateSet(
   props: ListenerCertificateProps,
   rules: ListenerCertificateRules,
 ): CheckedListenerCertificates {
-  const region = attachmentRegion(scope, props.provider);
+  const region = regionOf(scope, props.provider);
   checkCertificateRegion(scope, "certificate", props.certificate, region, rules.why);
   const additional = props.additionalCertificates ?? {};
   checkListenerCertificates(scope, props.certificate, additional, region, rules.why);

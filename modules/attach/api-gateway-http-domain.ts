@@ -4,6 +4,7 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
 import { HostedZoneRef } from "../dns/hosted-zone";
+import { regionOf } from "../util/provider-info";
 import { AliasRecords } from "./alias-records";
 import {
   ApiGatewayIpAddressType,
@@ -15,7 +16,7 @@ import {
   checkMappingPath,
   createApiGatewayAliasRecords,
 } from "./api-gateway-rest-domain";
-import { attachmentRegion, checkCertificateRegion } from "./attachment-checks";
+import { checkCertificateRegion } from "./attachment-checks";
 
 export interface ApiGatewayHttpDomainProps {
   /**
@@ -94,7 +95,7 @@ export class ApiGatewayHttpDomain extends Construct {
   constructor(scope: Construct, id: string, props: ApiGatewayHttpDomainProps) {
     super(scope, id);
     checkApiGatewayDomainName(this, props.domainName, props.certificate);
-    const region = attachmentRegion(this, props.provider);
+    const region = regionOf(this, props.provider);
     checkCertificateRegion(
       this,
       "certificate",

@@ -6,9 +6,10 @@ import { ICertificate } from "../certificate/certificate-ref";
 import { HostedZoneRef } from "../dns/hosted-zone";
 import { domainNameProblem } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
+import { regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
 import { AliasRecords } from "./alias-records";
-import { attachmentRegion, checkCertificateRegion, checkCoverage } from "./attachment-checks";
+import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
 
 /**
  * The region of every certificate behind an edge-optimized API Gateway domain: the domain is
@@ -342,7 +343,7 @@ export class ApiGatewayRestDomain extends Construct {
         );
       }
     } else {
-      const region = attachmentRegion(this, props.provider);
+      const region = regionOf(this, props.provider);
       checkCertificateRegion(
         this,
         "certificate",

@@ -1,9 +1,7 @@
-import { TerraformProvider } from "cdktf";
 import { IConstruct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
 import { domainNameProblem, uncoveredHosts } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
-import { regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
 
 /**
@@ -15,7 +13,7 @@ import { isLiteral } from "../util/tokens";
 /**
  * The certificate must live in `requiredRegion`. Throws naming both regions. When the
  * certificate's region is unknown (an imported ARN without `region`, or a provider whose region
- * is a variable), throws too unless `allowUnknown`: the whole point is not to find out at apply.
+ * is a variable), throws too: the whole point is not to find out at apply.
  */
 export function checkCertificateRegion(
   scope: IConstruct,
@@ -39,14 +37,6 @@ export function checkCertificateRegion(
       `${property}: the certificate is in ${actual}, but ${why} needs a certificate in ${requiredRegion}`,
     );
   }
-}
-
-/** The region of the provider an attachment in `scope` will use (undefined when unknown). */
-export function attachmentRegion(
-  scope: IConstruct,
-  provider?: TerraformProvider,
-): string | undefined {
-  return regionOf(scope, provider);
 }
 
 /**

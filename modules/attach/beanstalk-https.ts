@@ -6,10 +6,11 @@ import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
 import { show, ValidationError } from "../util/errors";
+import { regionOf } from "../util/provider-info";
 import { isLiteral, isUnresolved } from "../util/tokens";
 import { checkIsCertificate } from "../certificate/certificate-ref";
 import { checkPort } from "./alb-https-listener";
-import { attachmentRegion, checkCertificateRegion, checkCoverage } from "./attachment-checks";
+import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
 import { resolveElbTlsPolicy } from "./elb-tls-policy";
 
 /** One Elastic Beanstalk option setting, in the shape of `aws_elastic_beanstalk_environment.setting`. */
@@ -116,7 +117,7 @@ export function beanstalkHttpsSettings(
     scope,
     "certificate",
     options.certificate,
-    attachmentRegion(scope, options.provider),
+    regionOf(scope, options.provider),
     "an Elastic Beanstalk environment's load balancer",
   );
   checkCoverage(scope, "hostNames", options.hostNames ?? [], [options.certificate]);
