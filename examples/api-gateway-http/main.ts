@@ -2,25 +2,31 @@
 // Copy this folder into a cdktf project and change the import below to the package name.
 import { App } from "cdktf";
 import { Construct } from "constructs";
-import { ApiGatewayHttpStack } from "../../stacks/api-gateway-http-stack";
+import { ApiGatewayHttpStack, ApiGatewayHttpStackProps } from "../../stacks/api-gateway-http-stack";
 
 export const STACK_NAME = "api-gateway-http";
 
-export function apiGatewayHttp(scope: Construct): ApiGatewayHttpStack {
-  return new ApiGatewayHttpStack(scope, STACK_NAME, {
-    region: "eu-west-1",
-    defaultTags: { project: "tls-on-aws", example: STACK_NAME },
-    hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
-    domains: [
-      {
-        name: "http_api",
-        domainName: "http.example.com",
-        apiId: "f6g7h8i9j0",
-        stage: "$default",
-        apiMappingKey: "orders/v1",
-      },
-    ],
-  });
+/** The example's inputs: every value to change when you copy this template. */
+export const config: ApiGatewayHttpStackProps = {
+  region: "eu-west-1",
+  defaultTags: { project: "tls-on-aws", example: STACK_NAME },
+  hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
+  domains: [
+    {
+      name: "http_api",
+      domainName: "http.example.com",
+      apiId: "f6g7h8i9j0",
+      stage: "$default",
+      apiMappingKey: "orders/v1",
+    },
+  ],
+};
+
+export function apiGatewayHttp(
+  scope: Construct,
+  props: ApiGatewayHttpStackProps = config,
+): ApiGatewayHttpStack {
+  return new ApiGatewayHttpStack(scope, STACK_NAME, props);
 }
 
 if (require.main === module) {

@@ -3,30 +3,39 @@
 // Copy this folder into a cdktf project and change the import below to the package name.
 import { App } from "cdktf";
 import { Construct } from "constructs";
-import { ElasticBeanstalkStack } from "../../stacks/elastic-beanstalk-stack";
+import {
+  ElasticBeanstalkStack,
+  ElasticBeanstalkStackProps,
+} from "../../stacks/elastic-beanstalk-stack";
 
 export const STACK_NAME = "elastic-beanstalk";
 
-export function elasticBeanstalk(scope: Construct): ElasticBeanstalkStack {
-  return new ElasticBeanstalkStack(scope, STACK_NAME, {
-    region: "eu-west-1",
-    defaultTags: { project: "tls-on-aws", example: STACK_NAME },
-    hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
-    certificate: { domainName: "app.example.com" },
-    hostNames: ["app.example.com"],
-    applicationName: "example-app",
-    environmentName: "example-app-prod",
-    solutionStackName: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22",
-    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
-    settings: [
-      { namespace: "aws:autoscaling:launchconfiguration", name: "InstanceType", value: "t3.small" },
-      {
-        namespace: "aws:autoscaling:launchconfiguration",
-        name: "IamInstanceProfile",
-        value: "aws-elasticbeanstalk-ec2-role",
-      },
-    ],
-  });
+/** The example's inputs: every value to change when you copy this template. */
+export const config: ElasticBeanstalkStackProps = {
+  region: "eu-west-1",
+  defaultTags: { project: "tls-on-aws", example: STACK_NAME },
+  hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
+  certificate: { domainName: "app.example.com" },
+  hostNames: ["app.example.com"],
+  applicationName: "example-app",
+  environmentName: "example-app-prod",
+  solutionStackName: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22",
+  sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  settings: [
+    { namespace: "aws:autoscaling:launchconfiguration", name: "InstanceType", value: "t3.small" },
+    {
+      namespace: "aws:autoscaling:launchconfiguration",
+      name: "IamInstanceProfile",
+      value: "aws-elasticbeanstalk-ec2-role",
+    },
+  ],
+};
+
+export function elasticBeanstalk(
+  scope: Construct,
+  props: ElasticBeanstalkStackProps = config,
+): ElasticBeanstalkStack {
+  return new ElasticBeanstalkStack(scope, STACK_NAME, props);
 }
 
 if (require.main === module) {
