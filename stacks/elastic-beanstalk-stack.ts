@@ -67,7 +67,7 @@ export class ElasticBeanstalkStack extends BaseStack {
       description: "Name of the Elastic Beanstalk environment",
     });
     new TerraformOutput(this, "environment_cname", {
-      value: this.environment.environment.cname,
+      value: this.environment.resource.cname,
       description: "CNAME of the environment; point your host names at it (CNAME or alias)",
     });
     this.outputCertificate("environment", this.certificate);

@@ -1,4 +1,4 @@
-import { LoadBalancerAliasOptions } from "../modules/attach/alb-https-listener";
+import { LoadBalancerAliasOptions } from "../modules/attach/load-balancer-aliases";
 import { Certificate } from "../modules/certificate/certificate";
 import { CertificateValidation } from "../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../modules/certificate/key-algorithm";

@@ -5,8 +5,10 @@ import { synth } from "../support/synth";
 const base: AlbHttpsStackProps = {
   region: "eu-west-1",
   hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
-  loadBalancerArn: "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/1",
-  targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/1",
+  loadBalancerArn:
+    "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef",
+  targetGroupArn:
+    "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef",
   certificate: { domainName: "example.com" },
 };
 

@@ -7,8 +7,10 @@ describe("NlbTlsStack", () => {
     const stack = new NlbTlsStack(Testing.app(), "nlb", {
       region: "eu-west-1",
       hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
-      loadBalancerArn: "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/n/1",
-      targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/t/1",
+      loadBalancerArn:
+        "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/n/0123456789abcdef",
+      targetGroupArn:
+        "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/t/0123456789abcdef",
       certificate: { domainName: "api.example.com" },
       additionalCertificates: { v2: { domainName: "v2.example.com" } },
       alpnPolicy: "HTTP2Only",

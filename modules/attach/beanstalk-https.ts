@@ -9,7 +9,7 @@ import { show, ValidationError } from "../util/errors";
 import { regionOf } from "../util/provider-info";
 import { isLiteral, isUnresolved } from "../util/tokens";
 import { checkIsCertificate } from "../certificate/certificate-ref";
-import { checkPort } from "./alb-https-listener";
+import { checkPort } from "./listener-port";
 import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
 import { resolveElbTlsPolicy } from "./elb-tls-policy";
 
@@ -90,6 +90,14 @@ export function beanstalkHttpsSettings(
   scope: IConstruct,
   options: BeanstalkHttpsOptions,
 ): BeanstalkSetting[] {
+  return beanstalkHttps(scope, options).settings;
+}
+
+/** The checked HTTPS settings and the policy they carry. */
+function beanstalkHttps(
+  scope: IConstruct,
+  options: BeanstalkHttpsOptions,
+): { settings: BeanstalkSetting[]; sslPolicy: string } {
   checkIsCertificate(scope, "certificate", options.certificate);
   const port = options.port ?? 443;
   checkPort(scope, "port", port);
@@ -137,7 +145,7 @@ export function beanstalkHttpsSettings(
       value: "false",
     });
   }
-  return settings;
+  return { settings, sslPolicy };
 }
 
 const settingKey = (s: BeanstalkSetting) => `${s.namespace}/${s.name}/${s.resource ?? ""}`;
@@ -218,7 +226,7 @@ export interface BeanstalkHttpsEnvironmentProps extends Omit<BeanstalkHttpsOptio
  */
 export class BeanstalkHttpsEnvironment extends Construct {
   /** The `aws_elastic_beanstalk_environment`. */
-  readonly environment: ElasticBeanstalkEnvironment;
+  readonly resource: ElasticBeanstalkEnvironment;
   /** The environment's name. */
   readonly environmentName: string;
   /** Every option setting given to the environment. */
@@ -245,7 +253,7 @@ export class BeanstalkHttpsEnvironment extends Construct {
         `environmentName must be 4-40 letters, digits and hyphens, not starting or ending with a hyphen, got ${show(props.environmentName)}`,
       );
     }
-    const https = beanstalkHttpsSettings(this, {
+    const https = beanstalkHttps(this, {
       certificate: props.certificate,
       sslPolicy: props.sslPolicy,
       port: props.port,
@@ -254,9 +262,9 @@ export class BeanstalkHttpsEnvironment extends Construct {
       hostNames: props.hostNames,
       provider: props.provider,
     });
-    this.sslPolicy = resolveElbTlsPolicy(this, "sslPolicy", props.sslPolicy);
-    this.settings = mergeBeanstalkSettings(this, props.settings ?? [], https);
-    this.environment = new ElasticBeanstalkEnvironment(this, "Environment", {
+    this.sslPolicy = https.sslPolicy;
+    this.settings = mergeBeanstalkSettings(this, props.settings ?? [], https.settings);
+    this.resource = new ElasticBeanstalkEnvironment(this, "Environment", {
       provider: props.provider,
       name: props.environmentName,
       application: props.applicationName,
@@ -267,6 +275,6 @@ export class BeanstalkHttpsEnvironment extends Construct {
       setting: this.settings.map((s) => ({ ...s })),
       tags: props.tags ? { ...props.tags } : undefined,
     });
-    this.environmentName = this.environment.name;
+    this.environmentName = this.resource.name;
   }
 }

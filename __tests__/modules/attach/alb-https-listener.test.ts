@@ -1,4 +1,4 @@
-import { TerraformStack, Token } from "cdktf";
+import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import {
   AlbHttpsListener,
   AlbHttpsListenerProps,
@@ -13,6 +13,20 @@ const LB =
 const TG = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef";
 const ZONE = { zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" };
 const cert = dnsCertificate;
+
+/** A DNS-validated certificate requested through `provider` (another region). */
+function certificateIn(
+  stack: TerraformStack,
+  id: string,
+  domainName: string,
+  provider: TerraformProvider,
+): Certificate {
+  return new Certificate(stack, id, {
+    domainName,
+    validation: CertificateValidation.fromDns([ZONE]),
+    provider,
+  });
+}
 
 function listener(
   stack: TerraformStack,
@@ -87,11 +101,7 @@ describe("AlbHttpsListener", () => {
   test("rejects a certificate from another region, naming both regions", () => {
     const { stack } = testStack();
     const usEast1 = aliasProvider(stack, "us_east_1", "us-east-1");
-    const c = new Certificate(stack, "Site", {
-      domainName: "example.com",
-      validation: CertificateValidation.fromDns([ZONE]),
-      provider: usEast1,
-    });
+    const c = certificateIn(stack, "Site", "example.com", usEast1);
     expect(() => listener(stack, c)).toThrow(
       /certificate: the certificate is in us-east-1, but an Application Load Balancer listener needs a certificate in eu-west-1/,
     );
@@ -100,12 +110,12 @@ describe("AlbHttpsListener", () => {
   test("checks the region against the listener's own provider", () => {
     const { stack } = testStack();
     const usEast1 = aliasProvider(stack, "us_east_1", "us-east-1");
-    const c = new Certificate(stack, "Site", {
-      domainName: "example.com",
-      validation: CertificateValidation.fromDns([ZONE]),
+    const c = certificateIn(stack, "Site", "example.com", usEast1);
+    listener(stack, c, {
       provider: usEast1,
+      loadBalancerArn: LB.replace("eu-west-1", "us-east-1"),
+      targetGroupArn: TG.replace("eu-west-1", "us-east-1"),
     });
-    listener(stack, c, { provider: usEast1 });
     const l = synth(stack).list("aws_lb_listener")[0];
     expect(l.provider).toBe("aws.us_east_1");
   });
@@ -113,11 +123,7 @@ describe("AlbHttpsListener", () => {
   test("rejects an SNI certificate from another region", () => {
     const { stack } = testStack();
     const other = aliasProvider(stack, "eu_central_1", "eu-central-1");
-    const shop = new Certificate(stack, "Shop", {
-      domainName: "shop.example.com",
-      validation: CertificateValidation.fromDns([ZONE]),
-      provider: other,
-    });
+    const shop = certificateIn(stack, "Shop", "shop.example.com", other);
     expect(() =>
       listener(stack, cert(stack, "Site", "example.com"), { additionalCertificates: { shop } }),
     ).toThrow(
@@ -300,13 +306,13 @@ describe("AlbHttpsListener", () => {
         c,
         {
           loadBalancerArn:
-            "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/x/1",
+            "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/x/0123456789abcdef",
         },
         "Lb",
       ),
     ).toThrow(/loadBalancerArn must be the ARN of an Application Load Balancer/);
     expect(() => listener(stack, c, { targetGroupArn: "tg-1" }, "Tg")).toThrow(
-      /targetGroupArn must be the ARN of a target group .* got "tg-1"/,
+      /targetGroupArn must be the ARN of a target group .*; it is not an ARN: "tg-1"/,
     );
     expect(() => listener(stack, undefined as unknown as ICertificate, {}, "None")).toThrow(
       /certificate must be a certificate/,

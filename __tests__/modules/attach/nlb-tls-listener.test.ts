@@ -105,7 +105,7 @@ describe("NlbTlsListener", () => {
     expect(() =>
       listener(stack, cert(stack, "Api", "api.example.com"), {
         loadBalancerArn:
-          "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/1",
+          "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef",
       }),
     ).toThrow(/loadBalancerArn must be the ARN of a Network Load Balancer/);
   });
@@ -199,7 +199,11 @@ describe("NlbTlsListener", () => {
       validation: CertificateValidation.fromDns(ZONES),
       provider: other,
     });
-    listener(stack, c, { provider: other });
+    listener(stack, c, {
+      provider: other,
+      loadBalancerArn: LB.replace("eu-west-1", "eu-central-1"),
+      targetGroupArn: TG.replace("eu-west-1", "eu-central-1"),
+    });
     expect(synth(stack).list("aws_lb_listener")[0].provider).toBe("aws.eu_central_1");
   });
 });
