@@ -32,5 +32,5 @@ export * from "./private-ca/certificate-authority";
 export * from "./private-ca/certificate-authority-hierarchy";
 export * from "./private-ca/issued-certificate";
 export * from "./private-ca/cost";
-export * from "./certificate/private-certificate";
+export * from "./private-ca/private-certificate";
 export * from "./certificate/certificate-names";

@@ -2,14 +2,11 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { AlbHttpsListener } from "../modules/attach/alb-https-listener";
 import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
-import { PrivateCertificate } from "../modules/certificate/private-certificate";
+import { PrivateCertificate } from "../modules/private-ca/private-certificate";
 import {
-  CaSettings,
   CertificateAuthorityHierarchy,
-  HierarchyCrlOptions,
-  SubordinateCaSettings,
+  CertificateAuthorityHierarchyProps,
 } from "../modules/private-ca/certificate-authority-hierarchy";
-import { OcspOptions } from "../modules/private-ca/revocation";
 import { ValidationError } from "../modules/util/errors";
 import { constructIdOf } from "./stack-names";
 import { BaseStack, BaseStackProps } from "./base-stack";
@@ -45,22 +42,17 @@ export interface PrivateCertificateConfig {
   readonly listener?: PrivateListenerConfig;
 }
 
-export interface PrivateCaStackProps extends BaseStackProps {
-  /** The root CA. */
-  readonly root: CaSettings;
-  /** @default none */
-  readonly subordinates?: readonly SubordinateCaSettings[];
-  /**
-   * CRLs: on by default, give `bucketName` and `accountId`.
-   * @default CRLs on with no bucket, which is an error: decide
-   */
-  readonly crl?: HierarchyCrlOptions;
-  /** @default off */
-  readonly ocsp?: OcspOptions | false;
-  /** @default 7 */
-  readonly permanentDeletionTimeInDays?: number;
-  /** `prevent_destroy` on the CAs: apply with false before destroying. @default true */
-  readonly preventDestroy?: boolean;
+/**
+ * The hierarchy's props (documented on CertificateAuthorityHierarchyProps), the certificates
+ * issued from it, and the cost estimate's input.
+ */
+export interface PrivateCaStackProps
+  extends
+    BaseStackProps,
+    Pick<
+      CertificateAuthorityHierarchyProps,
+      "root" | "subordinates" | "crl" | "ocsp" | "permanentDeletionTimeInDays" | "preventDestroy"
+    > {
   /** Private ACM certificates from the hierarchy. @default none */
   readonly certificates?: readonly PrivateCertificateConfig[];
   /**

@@ -6,6 +6,29 @@ import { isUnresolved } from "../util/tokens";
 export type KeyFamily = "RSA" | "EC";
 
 /**
+ * Reads an algorithm prop given as an instance (`isInstance`) or as its API value, among `known`.
+ * Throws a ValidationError naming `property`, the value and the allowed values otherwise. One
+ * lookup for every algorithm value class (ACM key algorithms, CA key and signing algorithms).
+ */
+export function findAlgorithm<T extends { readonly value: string }>(
+  scope: IConstruct | undefined,
+  property: string,
+  value: unknown,
+  known: readonly T[],
+  isInstance: (value: unknown) => value is T,
+): T {
+  if (isInstance(value)) return value;
+  const found = known.find((k) => k.value === value);
+  if (!found) {
+    throw new ValidationError(
+      scope,
+      `${property} must be one of ${known.map((k) => show(k.value)).join(", ")}, got ${show(value)}`,
+    );
+  }
+  return found;
+}
+
+/**
  * A key algorithm ACM can request a certificate with (RequestCertificate `KeyAlgorithm`).
  * Other algorithms (RSA 1024/3072/4096, P-521) exist only for imported certificates.
  */
@@ -28,15 +51,13 @@ export class KeyAlgorithm {
    * Throws a ValidationError naming `property` for anything ACM does not accept.
    */
   static of(scope: IConstruct, property: string, value: string | KeyAlgorithm): KeyAlgorithm {
-    if (value instanceof KeyAlgorithm) return value;
-    const found = KeyAlgorithm.ALL.find((k) => k.value === value);
-    if (!found) {
-      throw new ValidationError(
-        scope,
-        `${property} must be one of ${KeyAlgorithm.ALL.map((k) => show(k.value)).join(", ")}, got ${show(value)}`,
-      );
-    }
-    return found;
+    return findAlgorithm(
+      scope,
+      property,
+      value,
+      KeyAlgorithm.ALL,
+      (v) => v instanceof KeyAlgorithm,
+    );
   }
 
   private constructor(

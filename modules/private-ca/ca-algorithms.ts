@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { KeyFamily } from "../certificate/key-algorithm";
+import { findAlgorithm, KeyFamily } from "../certificate/key-algorithm";
 import { show, ValidationError } from "../util/errors";
 import { isUnresolved } from "../util/tokens";
 
@@ -29,15 +29,13 @@ export class CaKeyAlgorithm {
 
   /** The algorithm named `value`; throws a ValidationError naming `property` otherwise. */
   static of(scope: IConstruct, property: string, value: string | CaKeyAlgorithm): CaKeyAlgorithm {
-    if (value instanceof CaKeyAlgorithm) return value;
-    const found = CaKeyAlgorithm.ALL.find((k) => k.value === value);
-    if (!found) {
-      throw new ValidationError(
-        scope,
-        `${property} must be one of ${CaKeyAlgorithm.ALL.map((k) => show(k.value)).join(", ")}, got ${show(value)}`,
-      );
-    }
-    return found;
+    return findAlgorithm(
+      scope,
+      property,
+      value,
+      CaKeyAlgorithm.ALL,
+      (v) => v instanceof CaKeyAlgorithm,
+    );
   }
 
   private constructor(
@@ -86,15 +84,13 @@ export class CaSigningAlgorithm {
     property: string,
     value: string | CaSigningAlgorithm,
   ): CaSigningAlgorithm {
-    if (value instanceof CaSigningAlgorithm) return value;
-    const found = CaSigningAlgorithm.ALL.find((s) => s.value === value);
-    if (!found) {
-      throw new ValidationError(
-        scope,
-        `${property} must be one of ${CaSigningAlgorithm.ALL.map((s) => show(s.value)).join(", ")}, got ${show(value)}`,
-      );
-    }
-    return found;
+    return findAlgorithm(
+      scope,
+      property,
+      value,
+      CaSigningAlgorithm.ALL,
+      (v) => v instanceof CaSigningAlgorithm,
+    );
   }
 
   private constructor(

@@ -6,6 +6,16 @@
 /** The most a subordinate's path length can be: a hierarchy has at most five levels. */
 export const MAX_SUBORDINATE_PATH_LENGTH = 3;
 
+/** True when `value` is a subordinate path length a template exists for: a whole number, 0 to 3. */
+export function isPathLength(value: unknown): value is number {
+  return (
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    value <= MAX_SUBORDINATE_PATH_LENGTH
+  );
+}
+
 /** The template a root CA self-signs with. It sets CA:TRUE and no path length constraint. */
 export function rootCaTemplateArn(partition: string): string {
   return `arn:${partition}:acm-pca:::template/RootCACertificate/V1`;
@@ -16,7 +26,7 @@ export function rootCaTemplateArn(partition: string): string {
  * n from 0 to 3. The path length is the number of CA levels allowed below the subordinate.
  */
 export function subordinateCaTemplateArn(partition: string, pathLength: number): string {
-  if (!Number.isInteger(pathLength) || pathLength < 0 || pathLength > MAX_SUBORDINATE_PATH_LENGTH) {
+  if (!isPathLength(pathLength)) {
     throw new RangeError(
       `path length must be 0 to ${MAX_SUBORDINATE_PATH_LENGTH}, got ${pathLength}`,
     );

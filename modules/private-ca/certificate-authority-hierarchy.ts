@@ -1,16 +1,12 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { show, ValidationError } from "../util/errors";
-import { CaKeyAlgorithm, CaSigningAlgorithm } from "./ca-algorithms";
-import { CaSharingOptions } from "./ca-sharing";
-import { CaSubject } from "./ca-subject";
 import { MAX_SUBORDINATE_PATH_LENGTH } from "./ca-templates";
 import {
   CertificateAuthority,
+  CertificateAuthorityProps,
   ExternalSignature,
-  KeyStorageSecurityStandard,
 } from "./certificate-authority";
-import { CaUsageMode } from "./certificate-authority-ref";
 import { estimatePrivateCaCost, PrivateCaCostEstimate } from "./cost";
 import { CrlBucket } from "./crl-bucket";
 import { CrlObjectAcl, OcspOptions, RevocationOptions } from "./revocation";
@@ -31,34 +27,31 @@ export const DEFAULT_VALIDITY_BY_DEPTH: readonly Validity[] = [
   Validity.years(1),
 ];
 
-/** What can be set on each CA of a hierarchy. */
-export interface CaSettings {
-  /** The CA's distinguished name. */
-  readonly subject: CaSubject;
-  /** @default CaKeyAlgorithm.RSA_2048 */
-  readonly keyAlgorithm?: CaKeyAlgorithm | string;
-  /** Of the key's family. @default the key's default (SHA256WITHRSA for RSA) */
-  readonly signingAlgorithm?: CaSigningAlgorithm | string;
+/**
+ * What can be set on each CA of a hierarchy: the props of a CertificateAuthority that are
+ * per-CA (documented there), with hierarchy-wide defaults for validity and the ACM permission.
+ */
+export interface CaSettings extends Pick<
+  CertificateAuthorityProps,
+  | "subject"
+  | "keyAlgorithm"
+  | "signingAlgorithm"
+  | "usageMode"
+  | "keyStorageSecurityStandard"
+  | "resourcePolicy"
+  | "sharing"
+  | "enabled"
+> {
   /**
    * The CA certificate's validity; shorter than the parent's.
    * @default by depth: 10 years for the root, then 5, 3, 2, 1 years
    */
   readonly validity?: Validity;
-  /** @default "GENERAL_PURPOSE" */
-  readonly usageMode?: CaUsageMode;
-  /** @default the API default, FIPS_140_2_LEVEL_3_OR_HIGHER (not offered in every region) */
-  readonly keyStorageSecurityStandard?: KeyStorageSecurityStandard;
   /**
    * Let ACM issue and renew private certificates from this CA (`aws_acmpca_permission`).
    * @default true for a general-purpose CA with no subordinates (an issuing CA), else false
    */
   readonly acmRenewalPermission?: boolean;
-  /** A resource policy (JSON), `aws_acmpca_policy`. @default none */
-  readonly resourcePolicy?: string;
-  /** Share this CA through AWS RAM. @default not shared */
-  readonly sharing?: CaSharingOptions;
-  /** @default true */
-  readonly enabled?: boolean;
   /** Tags on top of the hierarchy's. @default none */
   readonly tags?: Readonly<Record<string, string>>;
 }

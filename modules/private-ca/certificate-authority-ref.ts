@@ -1,10 +1,10 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { KeyFamily } from "../certificate/key-algorithm";
-import { show, ValidationError } from "../util/errors";
+import { assertOneOf, show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
 import { CaKeyAlgorithm, CaSigningAlgorithm } from "./ca-algorithms";
-import { MAX_SUBORDINATE_PATH_LENGTH } from "./ca-templates";
+import { checkPathLength } from "./ca-checks";
 import { Validity } from "./validity";
 
 /** A root CA signs itself; a subordinate is signed by a parent. */
@@ -21,6 +21,15 @@ export const CA_USAGE_MODES: readonly CaUsageMode[] = [
   "GENERAL_PURPOSE",
   "SHORT_LIVED_CERTIFICATE",
 ];
+
+/** Throws unless `value` is GENERAL_PURPOSE or SHORT_LIVED_CERTIFICATE. */
+export function checkUsageMode(
+  scope: IConstruct,
+  property: string,
+  value: string,
+): asserts value is CaUsageMode {
+  assertOneOf(scope, property, value, CA_USAGE_MODES);
+}
 
 /**
  * What issuers need to know about a private CA. Like a certificate's region, these are synth
@@ -142,25 +151,13 @@ class ExistingCertificateAuthority extends Construct implements ICertificateAuth
         );
       }
     }
-    if (attributes.usageMode !== undefined && !CA_USAGE_MODES.includes(attributes.usageMode)) {
-      throw new ValidationError(
-        this,
-        `usageMode must be one of ${CA_USAGE_MODES.map((m) => show(m)).join(", ")}, got ${show(attributes.usageMode)}`,
-      );
-    }
+    if (attributes.usageMode !== undefined) checkUsageMode(this, "usageMode", attributes.usageMode);
     this.usageMode = attributes.usageMode;
     this.validity = attributes.validity
       ? Validity.of(this, "validity", attributes.validity)
       : undefined;
-    if (attributes.pathLength !== undefined) {
-      const p = attributes.pathLength;
-      if (!Number.isInteger(p) || p < 0 || p > MAX_SUBORDINATE_PATH_LENGTH) {
-        throw new ValidationError(
-          this,
-          `pathLength must be a whole number from 0 to ${MAX_SUBORDINATE_PATH_LENGTH}, got ${show(p)}`,
-        );
-      }
-    }
+    if (attributes.pathLength !== undefined)
+      checkPathLength(this, "pathLength", attributes.pathLength);
     this.pathLength = attributes.pathLength;
     this.region = attributes.region ?? arnRegion;
   }

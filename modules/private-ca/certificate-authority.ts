@@ -6,25 +6,22 @@ import { AcmpcaPolicy } from "@cdktf/provider-aws/lib/acmpca-policy";
 import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { KeyFamily } from "../certificate/key-algorithm";
-import { show, ValidationError } from "../util/errors";
+import { assertOneOf, show, ValidationError } from "../util/errors";
 import { regionOf } from "../util/provider-info";
 import { isLiteral, isUnresolved } from "../util/tokens";
 import { CaKeyAlgorithm, CaSigningAlgorithm, resolveCaAlgorithms } from "./ca-algorithms";
 import { CaSharing, CaSharingOptions, checkCaSharing } from "./ca-sharing";
 import { CaSubject, checkCaSubject } from "./ca-subject";
+import { checkCaCanIssue, checkCaRegion, checkPathLength } from "./ca-checks";
+import { rootCaTemplateArn, subordinateCaTemplateArn } from "./ca-templates";
 import {
-  MAX_SUBORDINATE_PATH_LENGTH,
-  rootCaTemplateArn,
-  subordinateCaTemplateArn,
-} from "./ca-templates";
-import {
-  CA_USAGE_MODES,
   CaType,
   CaUsageMode,
+  checkUsageMode,
   ICertificateAuthority,
 } from "./certificate-authority-ref";
 import { awsPartition } from "./partition";
-import { resolveRevocation, RevocationOptions } from "./revocation";
+import { ResolvedRevocation, resolveRevocation, RevocationOptions } from "./revocation";
 import { SHORT_LIVED_MAX_DAYS, Validity } from "./validity";
 
 /** The principal ACM renews (and issues) private certificates as. */
@@ -179,6 +176,20 @@ export interface CertificateAuthorityProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** What `checkProps` derives from the props, for the steps that create resources. */
+interface CheckedCaProps {
+  readonly keyAlgorithm: CaKeyAlgorithm;
+  readonly signingAlgorithm: CaSigningAlgorithm;
+  readonly usageMode: CaUsageMode;
+  readonly validity?: Validity;
+  readonly deletionDays: number;
+  readonly region?: string;
+  readonly pathLength?: number;
+  readonly revocation: ResolvedRevocation;
+  readonly acmPermission: boolean;
+  readonly partition: string;
+}
+
 /**
  * One AWS Private CA, activated in the same apply where possible:
  * - a ROOT self-signs its CSR with `aws_acmpca_certificate` and the RootCACertificate/V1
@@ -224,47 +235,82 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
 
   constructor(scope: Construct, id: string, props: CertificateAuthorityProps) {
     super(scope, id);
+    // 1. Validate the props; derive what the resources need.
+    const checked = this.checkProps(props);
+    this.type = props.type;
+    this.keyAlgorithm = checked.keyAlgorithm;
+    this.keyFamily = checked.keyAlgorithm.family;
+    this.signingAlgorithm = checked.signingAlgorithm;
+    this.usageMode = checked.usageMode;
+    this.validity = checked.validity;
+    this.pathLength = checked.pathLength;
+    this.region = checked.region;
+
+    // 2. The CA itself.
+    this.resource = this.createAuthority(props, checked);
+    this.certificateAuthorityArn = this.resource.arn;
+    this.certificateSigningRequest = this.resource.certificateSigningRequest;
+
+    // 3. Its certificate: self-signed, signed by the parent, or given from outside.
+    const signed = this.sign(props, checked.partition);
+    this.signingCertificate = signed.signingCertificate;
+    this.certificatePem = signed.certificate;
+    this.certificateChainPem = signed.chain;
+
+    // 4. Activation: install the certificate, then grant ACM and the policy.
+    this.installation = this.install(props, signed.certificate, signed.chain);
+    this.active = signed.certificate !== undefined;
+    this.acmPermission = checked.acmPermission ? this.grantAcm(props) : undefined;
+    this.policy = this.attachPolicy(props);
+    this.activation = [this.installation, this.acmPermission, this.policy].filter(
+      (d): d is NonNullable<typeof d> => d !== undefined,
+    );
+
+    // 5. Sharing through RAM.
+    this.sharing = props.sharing
+      ? new CaSharing(this, "Sharing", {
+          ...props.sharing,
+          certificateAuthorityArn: this.resource.arn,
+          provider: props.provider,
+          tags: props.tags,
+        })
+      : undefined;
+  }
+
+  /** Step 1: every prop check, in the order the props are documented; returns derived values. */
+  private checkProps(props: CertificateAuthorityProps): CheckedCaProps {
     if (props.type !== "ROOT" && props.type !== "SUBORDINATE") {
       throw new ValidationError(
         this,
         `type must be "ROOT" or "SUBORDINATE", got ${show(props.type)}`,
       );
     }
-    this.type = props.type;
+    const type = props.type;
     checkCaSubject(this, "subject", props.subject);
     const { keyAlgorithm, signingAlgorithm } = resolveCaAlgorithms(
       this,
       props.keyAlgorithm,
       props.signingAlgorithm,
     );
-    this.keyAlgorithm = keyAlgorithm;
-    this.keyFamily = keyAlgorithm.family;
-    this.signingAlgorithm = signingAlgorithm;
-    this.usageMode = props.usageMode ?? "GENERAL_PURPOSE";
-    if (!CA_USAGE_MODES.includes(this.usageMode)) {
-      throw new ValidationError(
+    const usageMode = props.usageMode ?? "GENERAL_PURPOSE";
+    checkUsageMode(this, "usageMode", usageMode);
+    if (props.keyStorageSecurityStandard !== undefined) {
+      assertOneOf(
         this,
-        `usageMode must be one of ${CA_USAGE_MODES.map((m) => show(m)).join(", ")}, got ${show(this.usageMode)}`,
+        "keyStorageSecurityStandard",
+        props.keyStorageSecurityStandard,
+        KEY_STORAGE_STANDARDS,
       );
     }
-    if (
-      props.keyStorageSecurityStandard !== undefined &&
-      !KEY_STORAGE_STANDARDS.includes(props.keyStorageSecurityStandard)
-    ) {
-      throw new ValidationError(
-        this,
-        `keyStorageSecurityStandard must be one of ${KEY_STORAGE_STANDARDS.map((k) => show(k)).join(", ")}, got ${show(props.keyStorageSecurityStandard)}`,
-      );
-    }
-    const signedHere = this.type === "ROOT" || props.parent !== undefined;
+    const signedHere = type === "ROOT" || props.parent !== undefined;
     // An externally signed CA's validity is the signer's choice: known only when declared.
-    this.validity =
+    const validity =
       props.validity !== undefined || signedHere
         ? Validity.of(
             this,
             "validity",
             props.validity ??
-              (this.type === "ROOT" ? DEFAULT_ROOT_VALIDITY : DEFAULT_SUBORDINATE_VALIDITY),
+              (type === "ROOT" ? DEFAULT_ROOT_VALIDITY : DEFAULT_SUBORDINATE_VALIDITY),
           )
         : undefined;
     const deletionDays = props.permanentDeletionTimeInDays ?? MIN_DELETION_DAYS;
@@ -280,12 +326,14 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
       );
     }
     this.checkSigning(props);
-    this.region = regionOf(this, props.provider);
-    this.pathLength = this.type === "SUBORDINATE" ? (props.pathLength ?? 0) : undefined;
-    if (props.parent) this.checkParent(props.parent);
+    const region = regionOf(this, props.provider);
+    const pathLength = type === "SUBORDINATE" ? (props.pathLength ?? 0) : undefined;
+    if (props.parent) {
+      this.checkParent(props.parent, { validity: validity as Validity, pathLength, region });
+    }
     const revocation = resolveRevocation(this, props.revocation);
-    const acmPermission = props.acmRenewalPermission ?? this.usageMode === "GENERAL_PURPOSE";
-    if (acmPermission && this.usageMode === "SHORT_LIVED_CERTIFICATE") {
+    const acmPermission = props.acmRenewalPermission ?? usageMode === "GENERAL_PURPOSE";
+    if (acmPermission && usageMode === "SHORT_LIVED_CERTIFICATE") {
       throw new ValidationError(
         this,
         "acmRenewalPermission must be false on a SHORT_LIVED_CERTIFICATE CA: ACM cannot issue certificates signed by a short-lived CA, got true",
@@ -302,99 +350,123 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
       }
     }
     if (props.sharing) checkCaSharing(this, "sharing", props.sharing);
-    const partition = props.partition ?? awsPartition(this.region);
+    return {
+      keyAlgorithm,
+      signingAlgorithm,
+      usageMode,
+      validity,
+      deletionDays,
+      region,
+      pathLength,
+      revocation,
+      acmPermission,
+      partition: props.partition ?? awsPartition(region),
+    };
+  }
 
-    this.resource = new AcmpcaCertificateAuthority(this, "CertificateAuthority", {
+  /** Step 2: the `aws_acmpca_certificate_authority`. */
+  private createAuthority(
+    props: CertificateAuthorityProps,
+    checked: CheckedCaProps,
+  ): AcmpcaCertificateAuthority {
+    return new AcmpcaCertificateAuthority(this, "CertificateAuthority", {
       provider: props.provider,
-      type: this.type,
+      type: props.type,
       certificateAuthorityConfiguration: {
-        keyAlgorithm: keyAlgorithm.value,
-        signingAlgorithm: signingAlgorithm.value,
+        keyAlgorithm: checked.keyAlgorithm.value,
+        signingAlgorithm: checked.signingAlgorithm.value,
         subject: { ...props.subject },
       },
-      usageMode: this.usageMode,
+      usageMode: checked.usageMode,
       keyStorageSecurityStandard: props.keyStorageSecurityStandard,
-      permanentDeletionTimeInDays: deletionDays,
+      permanentDeletionTimeInDays: checked.deletionDays,
       enabled: props.enabled ?? true,
-      revocationConfiguration: revocation.configuration,
-      dependsOn: revocation.dependsOn.length > 0 ? [...revocation.dependsOn] : undefined,
+      revocationConfiguration: checked.revocation.configuration,
+      dependsOn:
+        checked.revocation.dependsOn.length > 0 ? [...checked.revocation.dependsOn] : undefined,
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
       tags: props.tags ? { ...props.tags } : undefined,
     });
-    this.certificateAuthorityArn = this.resource.arn;
-    this.certificateSigningRequest = this.resource.certificateSigningRequest;
+  }
 
-    let certificate: string | undefined;
-    let chain: string | undefined;
+  /**
+   * Step 3: the CA's certificate and chain. A root self-signs with RootCACertificate/V1; a
+   * subordinate with a parent is signed by it with the template for its path length, once the
+   * parent is active; an externally signed one takes what the signer gave, if given yet.
+   */
+  private sign(
+    props: CertificateAuthorityProps,
+    partition: string,
+  ): { signingCertificate?: AcmpcaCertificate; certificate?: string; chain?: string } {
+    const validity = this.validity as Validity;
     if (this.type === "ROOT") {
-      this.signingCertificate = new AcmpcaCertificate(this, "Certificate", {
+      const signingCertificate = new AcmpcaCertificate(this, "Certificate", {
         provider: props.provider,
         certificateAuthorityArn: this.resource.arn,
         certificateSigningRequest: this.resource.certificateSigningRequest,
-        signingAlgorithm: signingAlgorithm.value,
+        signingAlgorithm: this.signingAlgorithm.value,
         templateArn: rootCaTemplateArn(partition),
-        validity: (this.validity as Validity).toBlock(),
+        validity: validity.toBlock(),
       });
-      certificate = this.signingCertificate.certificate;
-    } else if (props.parent) {
+      return { signingCertificate, certificate: signingCertificate.certificate };
+    }
+    if (props.parent) {
       const parent = props.parent;
-      this.signingCertificate = new AcmpcaCertificate(this, "Certificate", {
+      const signingCertificate = new AcmpcaCertificate(this, "Certificate", {
         provider: props.provider,
         certificateAuthorityArn: parent.certificateAuthorityArn,
         certificateSigningRequest: this.resource.certificateSigningRequest,
         signingAlgorithm: (parent.signingAlgorithm as CaSigningAlgorithm).value,
         templateArn: subordinateCaTemplateArn(partition, this.pathLength as number),
-        validity: (this.validity as Validity).toBlock(),
+        validity: validity.toBlock(),
         // The parent must be ACTIVE before it can sign (terraform-provider-aws#31132).
         dependsOn: parent.activation.length > 0 ? [...parent.activation] : undefined,
       });
-      certificate = this.signingCertificate.certificate;
-      chain = this.signingCertificate.certificateChain;
-    } else if (props.externalSignature) {
-      certificate = props.externalSignature.certificate;
-      chain = props.externalSignature.certificateChain;
+      return {
+        signingCertificate,
+        certificate: signingCertificate.certificate,
+        chain: signingCertificate.certificateChain,
+      };
     }
-    this.certificatePem = certificate;
-    this.certificateChainPem = chain;
+    return {
+      certificate: props.externalSignature?.certificate,
+      chain: props.externalSignature?.certificateChain,
+    };
+  }
 
-    const activation: ITerraformDependable[] = [];
-    if (certificate !== undefined) {
-      this.installation = new AcmpcaCertificateAuthorityCertificate(this, "Installation", {
-        provider: props.provider,
-        certificateAuthorityArn: this.resource.arn,
-        certificate,
-        certificateChain: chain,
-      });
-      activation.push(this.installation);
-    }
-    this.active = certificate !== undefined;
+  /** Step 4a: install the certificate, which makes the CA ACTIVE; none while it is missing. */
+  private install(
+    props: CertificateAuthorityProps,
+    certificate: string | undefined,
+    chain: string | undefined,
+  ): AcmpcaCertificateAuthorityCertificate | undefined {
+    if (certificate === undefined) return undefined;
+    return new AcmpcaCertificateAuthorityCertificate(this, "Installation", {
+      provider: props.provider,
+      certificateAuthorityArn: this.resource.arn,
+      certificate,
+      certificateChain: chain,
+    });
+  }
 
-    if (acmPermission) {
-      this.acmPermission = new AcmpcaPermission(this, "AcmPermission", {
-        provider: props.provider,
-        certificateAuthorityArn: this.resource.arn,
-        principal: ACM_SERVICE_PRINCIPAL,
-        actions: [...ACM_PERMISSION_ACTIONS],
-      });
-      activation.push(this.acmPermission);
-    }
-    if (props.resourcePolicy !== undefined) {
-      this.policy = new AcmpcaPolicy(this, "Policy", {
-        provider: props.provider,
-        resourceArn: this.resource.arn,
-        policy: props.resourcePolicy,
-      });
-      activation.push(this.policy);
-    }
-    this.activation = activation;
-    if (props.sharing) {
-      this.sharing = new CaSharing(this, "Sharing", {
-        ...props.sharing,
-        certificateAuthorityArn: this.resource.arn,
-        provider: props.provider,
-        tags: props.tags,
-      });
-    }
+  /** Step 4b: let ACM issue and renew private certificates from this CA. */
+  private grantAcm(props: CertificateAuthorityProps): AcmpcaPermission {
+    return new AcmpcaPermission(this, "AcmPermission", {
+      provider: props.provider,
+      certificateAuthorityArn: this.resource.arn,
+      principal: ACM_SERVICE_PRINCIPAL,
+      actions: [...ACM_PERMISSION_ACTIONS],
+    });
+  }
+
+  /** Step 4c: the resource policy, when given. */
+  private attachPolicy(props: CertificateAuthorityProps): AcmpcaPolicy | undefined {
+    if (props.resourcePolicy === undefined) return undefined;
+    return new AcmpcaPolicy(this, "Policy", {
+      provider: props.provider,
+      resourceArn: this.resource.arn,
+      policy: props.resourcePolicy,
+    });
   }
 
   /** Checks how the CA gets its certificate: self, parent, or external. */
@@ -404,7 +476,7 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
       props.externalSignature !== undefined ? "externalSignature" : undefined,
       props.externallySigned ? "externallySigned" : undefined,
     ].filter((w): w is string => w !== undefined);
-    if (this.type === "ROOT") {
+    if (props.type === "ROOT") {
       if (ways.length > 0 || props.pathLength !== undefined) {
         const given = [...ways, ...(props.pathLength !== undefined ? ["pathLength"] : [])];
         throw new ValidationError(
@@ -447,25 +519,17 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
         }
       }
     }
-    const p = props.pathLength ?? 0;
-    if (!Number.isInteger(p) || p < 0 || p > MAX_SUBORDINATE_PATH_LENGTH) {
-      throw new ValidationError(
-        this,
-        `pathLength must be a whole number from 0 to ${MAX_SUBORDINATE_PATH_LENGTH} (AWS Private CA hierarchies have at most five levels), got ${show(p)}`,
-      );
-    }
+    checkPathLength(this, "pathLength", props.pathLength ?? 0);
   }
 
-  /** Checks this subordinate against the CA that signs it. */
-  private checkParent(parent: ICertificateAuthority): void {
+  /** Checks this subordinate (its validity, path length and region) against the CA that signs it. */
+  private checkParent(
+    parent: ICertificateAuthority,
+    self: { validity: Validity; pathLength?: number; region?: string },
+  ): void {
+    checkCaCanIssue(this, "parent", parent);
     const name = show(parent.node.path);
-    const validity = this.validity as Validity;
-    if (!parent.active) {
-      throw new ValidationError(
-        this,
-        `parent ${name} cannot sign yet: it is an externally signed CA whose certificate was not given; set its externalSignature first`,
-      );
-    }
+    const validity = self.validity;
     if (parent.signingAlgorithm === undefined) {
       throw new ValidationError(
         this,
@@ -485,7 +549,7 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
         `parent ${name} is a SHORT_LIVED_CERTIFICATE CA, which must be the last CA of its branch; it cannot sign a subordinate CA`,
       );
     }
-    const myPathLength = this.pathLength as number;
+    const myPathLength = self.pathLength as number;
     if (parent.type === "SUBORDINATE" && parent.pathLength !== undefined) {
       if (parent.pathLength <= myPathLength) {
         throw new ValidationError(
@@ -503,13 +567,7 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
           `(at least ${parent.validity.minDays} days): AWS Private CA refuses a certificate that outlives its issuer`,
       );
     }
-    if (parent.region !== undefined && this.region !== undefined && parent.region !== this.region) {
-      // The signing call (IssueCertificate on the parent's ARN) goes through this CA's
-      // provider, so it reaches the parent only in the same region.
-      throw new ValidationError(
-        this,
-        `parent ${name} is in ${parent.region} but this CA is in ${this.region}; both are signed through one provider, so they must share a region`,
-      );
-    }
+    // The signing call (IssueCertificate on the parent's ARN) goes through this CA's provider.
+    checkCaRegion(this, "parent", parent, self.region, "this CA");
   }
 }

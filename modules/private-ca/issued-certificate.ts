@@ -5,6 +5,7 @@ import { show, ValidationError } from "../util/errors";
 import { regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
 import { CaSigningAlgorithm } from "./ca-algorithms";
+import { checkCaCanIssue, checkCaRegion } from "./ca-checks";
 import { endEntityTemplateArn } from "./ca-templates";
 import { ICertificateAuthority } from "./certificate-authority-ref";
 import { awsPartition } from "./partition";
@@ -58,19 +59,8 @@ export class IssuedCertificate extends Construct {
   constructor(scope: Construct, id: string, props: IssuedCertificateProps) {
     super(scope, id);
     const ca = props.certificateAuthority;
-    const name = show(ca?.node?.path);
-    if (!ca || typeof ca.certificateAuthorityArn !== "string") {
-      throw new ValidationError(
-        this,
-        `certificateAuthority must be a private CA (an ICertificateAuthority), got ${show(ca === undefined ? undefined : typeof ca)}`,
-      );
-    }
-    if (!ca.active) {
-      throw new ValidationError(
-        this,
-        `certificateAuthority ${name} cannot issue yet: it is an externally signed CA whose signed certificate was not given`,
-      );
-    }
+    checkCaCanIssue(this, "certificateAuthority", ca);
+    const name = show(ca.node.path);
     this.validity = Validity.of(this, "validity", props.validity);
     if (
       ca.usageMode === "SHORT_LIVED_CERTIFICATE" &&
@@ -114,12 +104,7 @@ export class IssuedCertificate extends Construct {
       );
     }
     const region = regionOf(this, props.provider);
-    if (ca.region !== undefined && region !== undefined && ca.region !== region) {
-      throw new ValidationError(
-        this,
-        `the CA is in ${ca.region} but the provider issues in ${region}; use a provider in the CA's region`,
-      );
-    }
+    checkCaRegion(this, "certificateAuthority", ca, region, "the provider that issues");
     const partition = props.partition ?? awsPartition(region);
     this.resource = new AcmpcaCertificate(this, "Certificate", {
       provider: props.provider,

@@ -1,13 +1,14 @@
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { Annotations, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { ICertificateAuthority } from "../private-ca/certificate-authority-ref";
+import { checkCertificateNames } from "../certificate/certificate-names";
+import { ICertificate } from "../certificate/certificate-ref";
+import { KeyAlgorithm, resolveKeyAlgorithm } from "../certificate/key-algorithm";
 import { show, ValidationError } from "../util/errors";
 import { regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
-import { checkCertificateNames } from "./certificate-names";
-import { ICertificate } from "./certificate-ref";
-import { KeyAlgorithm, resolveKeyAlgorithm } from "./key-algorithm";
+import { checkCaCanIssue, checkCaRegion } from "./ca-checks";
+import { ICertificateAuthority } from "./certificate-authority-ref";
 
 /** ACM: a private certificate is valid for 13 months. */
 export const PRIVATE_CERTIFICATE_VALIDITY_DAYS = 395;
@@ -97,12 +98,7 @@ export class PrivateCertificate extends Construct implements ICertificate {
   constructor(scope: Construct, id: string, props: PrivateCertificateProps) {
     super(scope, id);
     const ca = props.certificateAuthority;
-    if (!ca || typeof ca.certificateAuthorityArn !== "string") {
-      throw new ValidationError(
-        this,
-        `certificateAuthority must be a private CA (a CertificateAuthority or CertificateAuthorityRef.fromCertificateAuthorityArn), got ${show(ca === undefined ? undefined : typeof ca)}`,
-      );
-    }
+    checkCaCanIssue(this, "certificateAuthority", ca);
     this.certificateAuthority = ca;
     const sans = props.subjectAlternativeNames ?? [];
     const allNames = checkCertificateNames(this, props);
@@ -125,13 +121,7 @@ export class PrivateCertificate extends Construct implements ICertificate {
     }
 
     this.region = regionOf(this, props.provider);
-    if (ca.region !== undefined && this.region !== undefined && ca.region !== this.region) {
-      throw new ValidationError(
-        this,
-        `the CA is in ${ca.region} but the certificate would be requested in ${this.region}; private CAs are regional, ` +
-          "so request the certificate through a provider in the CA's region (or create a CA in this region)",
-      );
-    }
+    checkCaRegion(this, "certificateAuthority", ca, this.region, "the certificate's provider");
 
     if (props.earlyRenewalDuration !== undefined && isLiteral(props.earlyRenewalDuration)) {
       const days = earlyRenewalDays(props.earlyRenewalDuration);
@@ -171,12 +161,6 @@ export class PrivateCertificate extends Construct implements ICertificate {
 
   private checkAuthority(ca: ICertificateAuthority): void {
     const name = show(ca.node.path);
-    if (!ca.active) {
-      throw new ValidationError(
-        this,
-        `certificateAuthority ${name} cannot issue yet: it is an externally signed CA whose signed certificate was not given`,
-      );
-    }
     if (ca.usageMode === "SHORT_LIVED_CERTIFICATE") {
       throw new ValidationError(
         this,

@@ -1,7 +1,7 @@
 import { AcmpcaCertificateAuthorityRevocationConfiguration } from "@cdktf/provider-aws/lib/acmpca-certificate-authority";
 import { Annotations, ITerraformDependable } from "cdktf";
 import { IConstruct } from "constructs";
-import { domainNameProblem, MAX_NAME_LENGTH } from "../util/domain-name";
+import { domainNameProblem } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral, isUnresolved } from "../util/tokens";
 import { checkS3BucketName, CrlBucket } from "./crl-bucket";
@@ -85,13 +85,8 @@ function checkCname(scope: IConstruct, property: string, name: string | undefine
     );
   }
   const problem = name.includes("*") ? "must not be a wildcard" : domainNameProblem(name);
+  // domainNameProblem also enforces the 253-character limit of a DNS name.
   if (problem) throw new ValidationError(scope, `${property} ${problem}: ${show(name)}`);
-  if (name.length > MAX_NAME_LENGTH) {
-    throw new ValidationError(
-      scope,
-      `${property} must be at most ${MAX_NAME_LENGTH} characters, got ${name.length}`,
-    );
-  }
 }
 
 /**

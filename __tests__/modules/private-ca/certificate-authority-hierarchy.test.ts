@@ -209,7 +209,7 @@ describe("CertificateAuthorityHierarchy", () => {
           sub("Child", "Partner", { validity: Validity.years(1) }),
         ],
       }),
-    ).toThrow(/parent "test\/Pki\/Partner" cannot sign yet/);
+    ).toThrow(/parent "test\/Pki\/Partner" cannot issue yet/);
   });
 
   describe("bad input is a synth error", () => {

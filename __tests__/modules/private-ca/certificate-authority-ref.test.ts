@@ -50,7 +50,11 @@ describe("CertificateAuthorityRef.fromCertificateAuthorityArn", () => {
     ],
     [ARN, { keyAlgorithm: "DSA" }, /keyAlgorithm must be one of/],
     [ARN, { usageMode: "SOMETIMES" }, /usageMode must be one of/],
-    [ARN, { pathLength: 5 }, /pathLength must be a whole number from 0 to 3, got 5/],
+    [
+      ARN,
+      { pathLength: 5 },
+      /pathLength must be a whole number from 0 to 3 \(AWS Private CA hierarchies have at most five levels\), got 5/,
+    ],
   ])("rejects %s with %j", (arn, attributes, message) => {
     const { stack } = testStack();
     expect(() =>

@@ -362,7 +362,7 @@ describe("CertificateAuthority: subordinate", () => {
     const { stack } = testStack();
     const pending = sub(stack, undefined, { externallySigned: true, pathLength: 1 }, "Pending");
     expect(() => sub(stack, pending, {}, "Child")).toThrow(
-      /parent "test\/Pending" cannot sign yet: it is an externally signed CA whose certificate was not given/,
+      /parent "test\/Pending" cannot issue yet: it is an externally signed CA whose certificate was not given/,
     );
   });
 
@@ -402,7 +402,7 @@ describe("CertificateAuthority: subordinate", () => {
     const r = root(stack);
     const other = aliasProvider(stack, "us", "us-east-1");
     expect(() => sub(stack, r, { provider: other })).toThrow(
-      /parent "test\/Root" is in eu-west-1 but this CA is in us-east-1/,
+      /parent "test\/Root" is in eu-west-1 but this CA is in us-east-1; private CAs are regional/,
     );
   });
 });

@@ -91,7 +91,7 @@ describe("IssuedCertificate", () => {
     ).toThrow(/signingAlgorithm "SHA256WITHECDSA" does not fit the CA's RSA key/);
     const us = aliasProvider(stack, "us", "us-east-1");
     expect(() => issue(stack, { certificateAuthority: authority, provider: us }, "C")).toThrow(
-      /the CA is in eu-west-1 but the provider issues in us-east-1/,
+      /certificateAuthority "test\/Ca" is in eu-west-1 but the provider that issues is in us-east-1/,
     );
     const pending = new CertificateAuthority(stack, "Pending", {
       type: "SUBORDINATE",

@@ -5,7 +5,7 @@ import {
   earlyRenewalDays,
   PrivateCertificate,
   PrivateCertificateProps,
-} from "../../../modules/certificate/private-certificate";
+} from "../../../modules/private-ca/private-certificate";
 import {
   CertificateAuthority,
   CertificateAuthorityProps,
@@ -147,7 +147,7 @@ describe("PrivateCertificate", () => {
     const { stack } = testStack("eu-west-1");
     const us = aliasProvider(stack, "us", "us-east-1");
     expect(() => cert(stack, { provider: us })).toThrow(
-      /the CA is in eu-west-1 but the certificate would be requested in us-east-1; private CAs are regional/,
+      /certificateAuthority "test\/Ca" is in eu-west-1 but the certificate's provider is in us-east-1; private CAs are regional/,
     );
     const usCa = ca(stack, { provider: us }, "UsCa");
     expect(cert(stack, { provider: us, certificateAuthority: usCa }, "Us").region).toBe(

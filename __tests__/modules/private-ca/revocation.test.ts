@@ -74,6 +74,11 @@ describe("resolveRevocation", () => {
     expect(() =>
       resolveRevocation(scope(), { crl: { bucket: "b-1", customCname: "*.example.com" } }),
     ).toThrow(/customCname must not be a wildcard/);
+    // 4 labels of 63 characters and 3 dots: 255 characters, over DNS's 253.
+    const long = ["a", "b", "c", "d"].map((c) => c.repeat(63)).join(".");
+    expect(() => resolveRevocation(scope(), { crl: { bucket: "b-1", customCname: long } })).toThrow(
+      /revocation\.crl\.customCname must be at most 253 characters, got 255/,
+    );
     expect(() => resolveRevocation(scope(), { crl: { bucket: "B..1" } })).toThrow(
       /revocation\.crl\.bucket may contain only lower-case/,
     );
