@@ -1,28 +1,21 @@
 import { Construct } from "constructs";
 import { ApiGatewayRestDomain, RestEndpointType } from "../modules/attach/api-gateway-rest-domain";
 import { Certificate } from "../modules/certificate/certificate";
-import { CertificateValidation } from "../modules/certificate/certificate-validation";
-import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
-import { HostedZoneRef } from "../modules/dns/hosted-zone";
-import { checkDomainsListed, domainScope, outputApiGatewayDomain } from "./api-gateway-domains";
-import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
-
-// Re-exported so `stacks/api-gateway-rest-stack`, where it was first declared, still provides it.
+import {
+  ApiGatewayDomainConfigBase,
+  ApiGatewayStackPropsBase,
+  checkDomainConfigs,
+  domainWithCertificate,
+  outputApiGatewayDomain,
+} from "./api-gateway-domains";
+import { BaseStack, hostedZoneRefs } from "./base-stack";
 
 /** One custom domain for an existing REST API stage, with its own certificate. */
-export interface RestApiDomainConfig {
-  /**
-   * Output prefix (`<name>_domain_name`, `<name>_certificate_arn`, ...) and, in PascalCase,
-   * construct id (`edge_v2` -> `EdgeV2`): lower-case letters, digits and underscores.
-   * Changing it moves Terraform addresses.
-   */
-  readonly name: string;
-  /** The custom domain name, for example `api.example.com`. */
-  readonly domainName: string;
+export interface RestApiDomainConfig extends ApiGatewayDomainConfigBase {
   /**
    * `REGIONAL`: the certificate is requested in the stack's region. `EDGE`: it is requested in
    * us-east-1 through the stack's `us_east_1` provider alias, because CloudFront serves the
-   * domain.
+   * domain (and EDGE refuses EC_secp384r1 keys).
    */
   readonly endpointType: RestEndpointType;
   /** The id of the existing REST API, for example `a1b2c3d4e5`. */
@@ -31,29 +24,13 @@ export interface RestApiDomainConfig {
   readonly stageName: string;
   /** One path segment under the domain. @default "" (the domain root) */
   readonly basePath?: string;
-  /** More names on the certificate. @default none */
-  readonly subjectAlternativeNames?: readonly string[];
-  /** @default KeyAlgorithm.RSA_2048 (EDGE refuses EC_secp384r1) */
-  readonly keyAlgorithm?: KeyAlgorithm | string;
-  /** @default "dualstack" */
-  readonly ipAddressType?: string;
   /** @default "TLS_1_2", the only policy accepted */
   readonly securityPolicy?: string;
 }
 
-export interface ApiGatewayRestStackProps extends BaseStackProps {
-  /**
-   * The Route 53 zones (in the stack's account) for the certificates' validation records and
-   * the domains' alias records.
-   */
-  readonly hostedZones: readonly Pick<HostedZoneRef, "zoneId" | "zoneName">[];
+export interface ApiGatewayRestStackProps extends ApiGatewayStackPropsBase {
   /** The custom domains; at least one. */
   readonly domains: readonly RestApiDomainConfig[];
-  /**
-   * Create alias A/AAAA records from each domain name to its API Gateway endpoint.
-   * @default true
-   */
-  readonly aliasRecords?: boolean;
 }
 
 /**
@@ -70,22 +47,21 @@ export class ApiGatewayRestStack extends BaseStack {
     super(scope, name, {
       ...props,
       usEast1Provider:
-        props.usEast1Provider ?? props.domains.some((d) => d.endpointType === "EDGE"),
+        props.usEast1Provider ??
+        (Array.isArray(props.domains) && props.domains.some((d) => d?.endpointType === "EDGE")),
     });
-    checkDomainsListed(this, props.domains);
+    checkDomainConfigs(this, props.domains);
     const hostedZones = hostedZoneRefs(props.hostedZones);
     const certificates: Record<string, Certificate> = {};
     const domains: Record<string, ApiGatewayRestDomain> = {};
     for (const d of props.domains) {
-      const scopeOf = domainScope(this, d.name, domains);
       const edge = d.endpointType === "EDGE";
-      const certificate = new Certificate(scopeOf, "Certificate", {
-        domainName: d.domainName,
-        subjectAlternativeNames: d.subjectAlternativeNames,
-        keyAlgorithm: d.keyAlgorithm,
-        validation: CertificateValidation.fromDns(hostedZones),
-        provider: edge ? this.usEast1 : undefined,
-      });
+      const { scope: scopeOf, certificate } = domainWithCertificate(
+        this,
+        d,
+        hostedZones,
+        edge ? this.usEast1 : undefined,
+      );
       const domain = new ApiGatewayRestDomain(scopeOf, "Domain", {
         domainName: d.domainName,
         certificate,

@@ -5,12 +5,17 @@ import { CertificateValidation } from "../modules/certificate/certificate-valida
 import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
 import { HostedZoneRef } from "../modules/dns/hosted-zone";
 import {
-  CloudFrontDistribution,
+  checkCloudFrontAliases,
   CloudFrontMinimumProtocolVersion,
+} from "../modules/attach/cloudfront-certificate";
+import {
+  CloudFrontDistribution,
   CloudFrontOriginProtocolPolicy,
   CloudFrontPriceClass,
-} from "../modules/attach/cloudfront-certificate";
+} from "../modules/attach/cloudfront-distribution";
+import { MAX_PRIMARY_NAME_LENGTH } from "../modules/util/domain-name";
 import { show, ValidationError } from "../modules/util/errors";
+import { isLiteral } from "../modules/util/tokens";
 import { BaseStack, BaseStackProps, hostedZoneRefs } from "./base-stack";
 
 /** The certificate the stack requests in us-east-1 for the distribution. */
@@ -44,7 +49,8 @@ export interface CloudFrontStackProps extends Omit<BaseStackProps, "usEast1Provi
   readonly hostedZones: readonly Pick<HostedZoneRef, "zoneId" | "zoneName">[];
   /**
    * The certificate to request in us-east-1.
-   * @default one certificate for exactly the aliases: the first is the primary name
+   * @default one certificate for exactly the aliases: the primary name is the first alias of at
+   * most 64 characters (ACM's limit for the primary name), the others are alternative names
    */
   readonly certificate?: CloudFrontCertificateConfig;
   /** @default "TLSv1.2_2021" */
@@ -53,6 +59,17 @@ export interface CloudFrontStackProps extends Omit<BaseStackProps, "usEast1Provi
   readonly priceClass?: CloudFrontPriceClass;
   /** @default "https-only" (TLS 1.2 to the origin) */
   readonly originProtocolPolicy?: CloudFrontOriginProtocolPolicy;
+  /** The origin's HTTP port: 80, 443 or 1024-65535. @default 80 */
+  readonly originHttpPort?: number;
+  /** The origin's HTTPS port: 80, 443 or 1024-65535. @default 443 */
+  readonly originHttpsPort?: number;
+  /**
+   * `["GET", "HEAD"]`, `["GET", "HEAD", "OPTIONS"]`, or all seven methods for an API origin.
+   * @default ["GET", "HEAD"]
+   */
+  readonly allowedMethods?: readonly string[];
+  /** `["GET", "HEAD"]` or `["GET", "HEAD", "OPTIONS"]`. @default ["GET", "HEAD"] */
+  readonly cachedMethods?: readonly string[];
   /** @default the managed CachingOptimized policy */
   readonly cachePolicyId?: string;
   /** @default none */
@@ -83,11 +100,11 @@ export class CloudFrontStack extends BaseStack {
         `aliases must name at least one alternate domain name, got ${show(props.aliases)}`,
       );
     }
+    // The aliases are checked before they become the certificate's names, so that an error
+    // names `aliases`, the property the user set, not the certificate's `domainName`.
+    checkCloudFrontAliases(this, props.aliases);
     const zones = hostedZoneRefs(props.hostedZones);
-    const cert: CloudFrontCertificateConfig = props.certificate ?? {
-      domainName: props.aliases[0],
-      subjectAlternativeNames: props.aliases.slice(1),
-    };
+    const cert: CloudFrontCertificateConfig = props.certificate ?? defaultCertificate(this, props);
 
     this.certificate = new Certificate(this, "Certificate", {
       provider: this.usEast1,
@@ -103,6 +120,10 @@ export class CloudFrontStack extends BaseStack {
       aliases: props.aliases,
       originDomainName: props.originDomainName,
       originProtocolPolicy: props.originProtocolPolicy,
+      originHttpPort: props.originHttpPort,
+      originHttpsPort: props.originHttpsPort,
+      allowedMethods: props.allowedMethods,
+      cachedMethods: props.cachedMethods,
       minimumProtocolVersion: props.minimumProtocolVersion,
       priceClass: props.priceClass,
       cachePolicyId: props.cachePolicyId,
@@ -125,4 +146,28 @@ export class CloudFrontStack extends BaseStack {
     });
     this.outputCertificate("cloudfront", this.certificate);
   }
+}
+
+/**
+ * The certificate for exactly the aliases. ACM limits the primary name to 64 characters while
+ * alternative names may be longer, so the primary name is the first alias that fits; a token
+ * alias may be any length, so it is never chosen when a literal one fits.
+ */
+function defaultCertificate(
+  stack: CloudFrontStack,
+  props: CloudFrontStackProps,
+): CloudFrontCertificateConfig {
+  const fits = (a: string) => isLiteral(a) && a.length <= MAX_PRIMARY_NAME_LENGTH;
+  const primary = props.aliases.find(fits) ?? props.aliases.find((a) => !isLiteral(a));
+  if (primary === undefined) {
+    throw new ValidationError(
+      stack,
+      `aliases must include a name of at most ${MAX_PRIMARY_NAME_LENGTH} characters to be the certificate's primary name (ACM's limit), ` +
+        `got ${show(props.aliases)}; or set certificate.domainName yourself`,
+    );
+  }
+  return {
+    domainName: primary,
+    subjectAlternativeNames: props.aliases.filter((a) => a !== primary),
+  };
 }

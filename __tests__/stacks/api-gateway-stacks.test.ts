@@ -47,10 +47,10 @@ describe("ApiGatewayRestStack", () => {
   test("errors: no domains, a malformed name, a repeated name", () => {
     expect(() => rest([])).toThrow(/\[rest\] domains must list at least one domain, got \[\]/);
     expect(() => rest([{ ...restDomain, name: "Api-1" }])).toThrow(
-      /domains\[\]\.name must be 1-48 lower-case letters.*got "Api-1"/,
+      /domains\[0\]\.name must be 1-48 lower-case letters.*got "Api-1"/,
     );
     expect(() => rest([restDomain, { ...restDomain, domainName: "b.example.com" }])).toThrow(
-      /domains\[\]\.name must be unique .*got "api" twice/,
+      /domains\[\]\.name "api" and "api" both become "Api"; choose names that differ/,
     );
   });
 
@@ -70,9 +70,11 @@ describe("ApiGatewayHttpStack", () => {
 
   test("errors: no domains, a malformed name, a repeated name", () => {
     expect(() => http([])).toThrow(/\[http\] domains must list at least one domain, got \[\]/);
-    expect(() => http([{ ...httpDomain, name: "1api" }])).toThrow(/domains\[\]\.name must be 1-48/);
+    expect(() => http([{ ...httpDomain, name: "1api" }])).toThrow(
+      /domains\[0\]\.name must be 1-48/,
+    );
     expect(() => http([httpDomain, { ...httpDomain, domainName: "b.example.com" }])).toThrow(
-      /must be unique/,
+      /\[http\] domains\[\]\.name "api" and "api" both become "Api"/,
     );
   });
 });

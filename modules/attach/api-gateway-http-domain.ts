@@ -1,29 +1,25 @@
 import { Apigatewayv2ApiMapping } from "@cdktf/provider-aws/lib/apigatewayv2-api-mapping";
 import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
-import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
-import { HostedZoneRef } from "../dns/hosted-zone";
 import { regionOf } from "../util/provider-info";
 import { AliasRecords } from "./alias-records";
 import {
-  ApiGatewayIpAddressType,
-  checkApiGatewayApiId,
+  ApiGatewayDomainBaseProps,
   checkApiGatewayDomainName,
   checkApiGatewayIpAddressType,
-  checkApiGatewaySecurityPolicy,
+  createApiGatewayAliasRecords,
+  registerApiGatewayDomainName,
+} from "./api-gateway-domain-name";
+import {
+  checkApiGatewayApiId,
   checkApiGatewayStage,
   checkMappingPath,
-  createApiGatewayAliasRecords,
-} from "./api-gateway-rest-domain";
+} from "./api-gateway-mapping";
+import { checkApiGatewaySecurityPolicy } from "./api-gateway-security-policy";
 import { checkCertificateRegion } from "./attachment-checks";
 
-export interface ApiGatewayHttpDomainProps {
-  /**
-   * The custom domain name, lower-case without a trailing dot, for example `api.example.com`.
-   * A wildcard is allowed only as the whole leftmost label. The certificate must cover it.
-   */
-  readonly domainName: string;
+export interface ApiGatewayHttpDomainProps extends ApiGatewayDomainBaseProps {
   /**
    * The certificate to serve. HTTP API custom domains are regional only, so the certificate
    * must be in the domain's own region; that is checked at synth from its metadata.
@@ -42,30 +38,10 @@ export interface ApiGatewayHttpDomainProps {
   /**
    * The TLS security policy. HTTP APIs support only "TLS_1_2": "TLS_1_0" still allows TLS
    * 1.0/1.1, and API Gateway cannot map an HTTP API to a domain with an enhanced
-   * `SecurityPolicy_*` policy.
+   * `SecurityPolicy_*` policy (the pinned AWS provider, `AWS_PROVIDER_VERSION`, also rejects them at plan).
    * @default "TLS_1_2"
    */
   readonly securityPolicy?: string;
-  /**
-   * Which IP versions can reach the domain (`domain_name_configuration.ip_address_type`). AAAA
-   * alias records are created only for `dualstack`.
-   * @default "dualstack" (AWS recommends it; the API's own default is ipv4)
-   */
-  readonly ipAddressType?: ApiGatewayIpAddressType | string;
-  /**
-   * Route 53 zones for alias A (and, for dualstack, AAAA) records from `domainName` to the
-   * domain's target domain name. Each record goes to the most specific zone.
-   * @default none: no DNS records are created
-   */
-  readonly hostedZones?: readonly HostedZoneRef[];
-  /**
-   * The AWS provider to create the domain and mapping through; its region is the domain's, and
-   * the certificate must be in it too.
-   * @default the stack's default AWS provider
-   */
-  readonly provider?: TerraformProvider;
-  /** Tags for the domain name. @default none */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -76,7 +52,8 @@ export interface ApiGatewayHttpDomainProps {
  * `domain_name_configuration[0].target_domain_name` / `hosted_zone_id`.
  *
  * Checked at synth, from certificate metadata: the certificate is in the domain's region and
- * covers the domain name.
+ * covers the domain name, and no other API Gateway domain of the stack has the same name in the
+ * same region.
  */
 export class ApiGatewayHttpDomain extends Construct {
   /** The underlying `aws_apigatewayv2_domain_name`. */
@@ -114,6 +91,7 @@ export class ApiGatewayHttpDomain extends Construct {
     checkApiGatewayStage(this, "stage", props.stage, true);
     const apiMappingKey = props.apiMappingKey ?? "";
     checkMappingPath(this, "apiMappingKey", apiMappingKey, true);
+    registerApiGatewayDomainName(this, props.domainName, props.provider, false);
 
     this.resource = new Apigatewayv2DomainName(this, "DomainName", {
       provider: props.provider,

@@ -160,7 +160,9 @@ describe("ApiGatewayHttpDomain: alias records", () => {
   test("a name in none of the zones is refused", () => {
     expect(() =>
       http({ hostedZones: [{ zoneId: "Z0EXAMPLE00000000002", zoneName: "example.org" }] }),
-    ).toThrow(/names\[0\] "api.example.com" is in none of the hostedZones \("example.org"\)/);
+    ).toThrow(
+      /AliasRecords\] domainName "api.example.com" is in none of the hostedZones \("example.org"\)/,
+    );
   });
 });
 

@@ -2,9 +2,9 @@ import { TerraformVariable } from "cdktf";
 import {
   ApiGatewayRestDomain,
   ApiGatewayRestDomainProps,
-  checkApiGatewaySecurityPolicy,
-  checkMappingPath,
 } from "../../../modules/attach/api-gateway-rest-domain";
+import { checkMappingPath } from "../../../modules/attach/api-gateway-mapping";
+import { checkApiGatewaySecurityPolicy } from "../../../modules/attach/api-gateway-security-policy";
 import { Certificate, CertificateProps } from "../../../modules/certificate/certificate";
 import { CertificateValidation } from "../../../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../../../modules/certificate/key-algorithm";
@@ -377,7 +377,9 @@ describe("ApiGatewayRestDomain: names and coverage", () => {
           restApiId: "a1b2c3d4e5",
           stageName: "prod",
         }),
-    ).toThrow(/certificate must be an ICertificate/);
+    ).toThrow(
+      /certificate must be a certificate \(an ICertificate such as Certificate or Certificate.fromCertificateArn\), got undefined/,
+    );
   });
 });
 

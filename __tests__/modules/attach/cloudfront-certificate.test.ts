@@ -1,12 +1,14 @@
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { TerraformVariable } from "cdktf";
 import {
-  CACHING_OPTIMIZED_CACHE_POLICY_ID,
   checkMinimumProtocolVersion,
-  CloudFrontDistribution,
-  CloudFrontDistributionProps,
   cloudFrontViewerCertificate,
 } from "../../../modules/attach/cloudfront-certificate";
+import {
+  CACHING_OPTIMIZED_CACHE_POLICY_ID,
+  CloudFrontDistribution,
+  CloudFrontDistributionProps,
+} from "../../../modules/attach/cloudfront-distribution";
 import { Certificate, CertificateProps } from "../../../modules/certificate/certificate";
 import { CertificateValidation } from "../../../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../../../modules/certificate/key-algorithm";
