@@ -101,7 +101,12 @@ export class PrivateCertificate extends Construct implements ICertificate {
     checkCaCanIssue(this, "certificateAuthority", ca);
     this.certificateAuthority = ca;
     const sans = props.subjectAlternativeNames ?? [];
-    const allNames = checkCertificateNames(this, props);
+    // Private names: no public-suffix rule (internal names such as `*.svc.internal` are the
+    // point of a private CA) and no validation records.
+    const allNames = checkCertificateNames(this, props, {
+      publicCertificate: false,
+      dnsValidation: false,
+    });
 
     this.checkAuthority(ca);
 

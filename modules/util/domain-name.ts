@@ -1,3 +1,5 @@
+import { parse as parseDomain } from "tldts";
+
 /**
  * Pure domain-name logic: syntax rules ACM enforces, wildcard handling, validation-name
  * deduplication and certificate coverage. No constructs here, so every rule has plain unit and
@@ -17,6 +19,15 @@ export const MAX_NAME_LENGTH = 253;
 export const MAX_LABEL_LENGTH = 63;
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/** ACM: at most 100 names on one certificate, whatever the account's quota says. */
+export const MAX_NAMES_PER_CERTIFICATE = 100;
+
+/**
+ * ACM's DNS validation record for a name is `_<32 hex digits>.<name without "*.">`, a CNAME
+ * (ACM user guide, "DNS validation"): 34 characters more than the name, and still at most 253.
+ */
+export const VALIDATION_RECORD_PREFIX_LENGTH = 34;
 
 /**
  * Returns why `name` is not a valid certificate domain name, or undefined when it is.
@@ -58,6 +69,82 @@ export function domainNameProblem(
   if (labels.length === 2 && labels[0] === "*")
     return "must not be a wildcard of a top-level domain";
   return undefined;
+}
+
+/** What a certificate name is checked for beyond its syntax. */
+export interface CertificateNameRules {
+  /**
+   * A public certificate's names are public DNS names: no wildcard directly under a public suffix
+   * (`*.co.uk`), which no one can prove control of. A private CA issues for internal names
+   * (`*.internal`, `*.corp`) that no public list knows, so the rule is off for private
+   * certificates.
+   */
+  readonly publicCertificate: boolean;
+  /** Validation by DNS: the validation record name must fit DNS's 253 characters too. */
+  readonly dnsValidation: boolean;
+}
+
+/**
+ * Returns why ACM would refuse `name` on a certificate, or undefined. First the syntax
+ * (`domainNameProblem`), then, naming the rule that fails:
+ * - not an IPv4 address: ACM certificates carry DNS names only;
+ * - a top-level label of at least two characters: ACM's DomainName pattern ends in
+ *   `(?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9]` (RequestCertificate, API reference);
+ * - a top-level label that is not all-numeric (RFC 3696 section 2: top-level names are never
+ *   all-numeric, which is what tells a name from an address);
+ * - public certificates: no wildcard directly under a public suffix of the ICANN section of the
+ *   Public Suffix List (`*.co.uk`, `*.com`), read from the `tldts` package, which bundles the
+ *   list so the check works offline at synth. The private section (`github.io`, ...) is left
+ *   out: its suffixes are owned by companies that may certify under them;
+ * - DNS validation: the validation record `_<32 hex>.<name>` at most 253 characters.
+ */
+export function certificateNameProblem(
+  name: string,
+  maxLength: number,
+  rules: CertificateNameRules,
+): string | undefined {
+  const syntax = domainNameProblem(name, maxLength);
+  if (syntax) return syntax;
+  if (isIpv4Address(name)) {
+    return "must be a DNS name, not an IP address (ACM certificates carry DNS names only)";
+  }
+  const labels = name.split(".");
+  const top = labels[labels.length - 1];
+  if (top.length < 2) {
+    return `has a one-character top-level label ${JSON.stringify(top)}; ACM's domain name pattern requires at least two`;
+  }
+  if (/^[0-9]+$/.test(top)) {
+    return `has an all-numeric top-level label ${JSON.stringify(top)}; top-level names are never all-numeric (RFC 3696)`;
+  }
+  if (rules.publicCertificate && isWildcard(name)) {
+    const suffix = publicSuffixOf(stripWildcard(name));
+    if (suffix !== undefined) {
+      return `is a wildcard directly under the public suffix ${JSON.stringify(suffix)} (Public Suffix List); no one can prove control of every name under it, so ACM refuses it`;
+    }
+  }
+  if (rules.dnsValidation) {
+    const recordLength = VALIDATION_RECORD_PREFIX_LENGTH + stripWildcard(name).length;
+    if (recordLength > MAX_NAME_LENGTH) {
+      return `is too long for DNS validation: its validation record "_<32 hex>.<name>" would be ${recordLength} characters, over DNS's ${MAX_NAME_LENGTH}`;
+    }
+  }
+  return undefined;
+}
+
+/** True for a dotted-quad IPv4 address (`10.0.0.1`). */
+export function isIpv4Address(name: string): boolean {
+  const parts = name.split(".");
+  return parts.length === 4 && parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/**
+ * `name` itself when it is a public suffix of the ICANN section of the Public Suffix List
+ * (`com`, `co.uk`, `s3.amazonaws.com` is not: that one is in the private section), else
+ * undefined. Names under no listed rule (`internal`) are not public suffixes.
+ */
+export function publicSuffixOf(name: string): string | undefined {
+  const parsed = parseDomain(name, { allowPrivateDomains: false });
+  return parsed.isIcann === true && parsed.publicSuffix === name ? name : undefined;
 }
 
 export function isWildcard(name: string): boolean {

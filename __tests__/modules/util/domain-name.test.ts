@@ -1,10 +1,13 @@
 import * as fc from "fast-check";
 import {
+  certificateNameProblem,
   domainNameProblem,
   duplicateNames,
   isInZone,
+  isIpv4Address,
   nameCovers,
   nameSlug,
+  publicSuffixOf,
   stripWildcard,
   uncoveredHosts,
   validationNames,
@@ -43,6 +46,68 @@ describe("domainNameProblem", () => {
     const name = `${"a".repeat(60)}.com`; // 64
     expect(domainNameProblem(name, 64)).toBeUndefined();
     expect(domainNameProblem(`a${name}`, 64)).toMatch(/at most 64 characters, got 65/);
+  });
+});
+
+describe("certificateNameProblem: the ACM rules beyond syntax", () => {
+  const PUBLIC_DNS = { publicCertificate: true, dnsValidation: true };
+  const PUBLIC = { publicCertificate: true, dnsValidation: false };
+  const PRIVATE = { publicCertificate: false, dnsValidation: false };
+
+  test.each([
+    ["10.0.0.1", /must be a DNS name, not an IP address/],
+    ["192.168.1.255", /not an IP address/],
+    ["example.c", /one-character top-level label "c"/],
+    ["www.example.123", /all-numeric top-level label "123"/],
+    ["*.co.uk", /wildcard directly under the public suffix "co.uk"/],
+    ["*.com.au", /wildcard directly under the public suffix "com.au"/],
+    ["*.com", /wildcard of a top-level domain/],
+  ])("a public name %j is refused, naming the rule", (name, message) => {
+    expect(certificateNameProblem(name, 253, PUBLIC_DNS)).toMatch(message);
+  });
+
+  test.each([
+    ["*.example.co.uk"],
+    ["*.github.io"], // private section of the list: owned, certifiable
+    ["*.pages.example.com"],
+    ["xn--bcher-kva.example"],
+    ["256.1.1.example"],
+  ])("a public name %j passes", (name) => {
+    expect(certificateNameProblem(name, 253, PUBLIC_DNS)).toBeUndefined();
+  });
+
+  test("private certificates skip the public-suffix rule but keep the DNS and ACM pattern rules", () => {
+    expect(certificateNameProblem("*.co.uk", 253, PRIVATE)).toBeUndefined();
+    expect(certificateNameProblem("*.svc.internal", 253, PRIVATE)).toBeUndefined();
+    expect(certificateNameProblem("10.0.0.1", 253, PRIVATE)).toMatch(/not an IP address/);
+    expect(certificateNameProblem("host.x", 253, PRIVATE)).toMatch(/one-character top-level/);
+    // ACM's pattern needs a label between "*." and the top-level label.
+    expect(certificateNameProblem("*.internal", 253, PRIVATE)).toMatch(/top-level domain/);
+  });
+
+  test("DNS validation: the record _<32 hex>.<name> must fit in 253 characters", () => {
+    // 219 characters: 3 labels of 63 and 3 dots (192), 23 "d", ".com" (4).
+    const fits = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(23)}.com`;
+    expect(fits).toHaveLength(219);
+    expect(certificateNameProblem(fits, 253, PUBLIC_DNS)).toBeUndefined();
+    const over = `e.${fits}`; // 221 + 34 = 255
+    expect(certificateNameProblem(over, 253, PUBLIC_DNS)).toMatch(
+      /too long for DNS validation: its validation record "_<32 hex>.<name>" would be 255 characters, over DNS's 253/,
+    );
+    expect(certificateNameProblem(over, 253, PUBLIC)).toBeUndefined();
+    // A wildcard is validated under its base name: "*." does not count.
+    expect(certificateNameProblem(`*.${fits}`, 253, PUBLIC_DNS)).toBeUndefined();
+  });
+
+  test("isIpv4Address and publicSuffixOf", () => {
+    expect(isIpv4Address("1.2.3.4")).toBe(true);
+    expect(isIpv4Address("1.2.3.256")).toBe(false);
+    expect(isIpv4Address("1.2.3")).toBe(false);
+    expect(publicSuffixOf("co.uk")).toBe("co.uk");
+    expect(publicSuffixOf("com")).toBe("com");
+    expect(publicSuffixOf("example.co.uk")).toBeUndefined();
+    expect(publicSuffixOf("github.io")).toBeUndefined();
+    expect(publicSuffixOf("internal")).toBeUndefined();
   });
 });
 
@@ -121,6 +186,37 @@ describe("properties", () => {
       fc.property(zoneName, label, fc.array(label, { maxLength: 2 }), (zone, l, extra) => {
         const host = [...extra, l, zone].join(".");
         expect(nameCovers(`*.${zone}`, host)).toBe(extra.length === 0);
+      }),
+    );
+  });
+
+  test("a wildcard one label under a listed public suffix is refused, one label deeper is fine", () => {
+    // Multi-label ICANN suffixes, written out: the oracle is the list, not the code under test.
+    const suffixes = fc.constantFrom("co.uk", "com.au", "org.uk", "co.jp", "com.br");
+    const rules = { publicCertificate: true, dnsValidation: true };
+    fc.assert(
+      fc.property(suffixes, label, (suffix, l) => {
+        expect(certificateNameProblem(`*.${suffix}`, 253, rules)).toMatch(/public suffix/);
+        expect(certificateNameProblem(`*.${l}.${suffix}`, 253, rules)).toBeUndefined();
+      }),
+    );
+  });
+
+  test("DNS validation fails exactly when 34 + the base name's length exceeds 253", () => {
+    const longLabel = fc.stringMatching(/^[a-z]([a-z0-9]{0,61}[a-z])?$/);
+    const longName = fc
+      .array(longLabel, { minLength: 1, maxLength: 4 })
+      .map((ls) => `${ls.join(".")}.com`)
+      .filter((n) => n.length <= 253);
+    fc.assert(
+      fc.property(longName, fc.boolean(), (base, wild) => {
+        const name = wild ? `*.${base}` : base;
+        fc.pre(name.length <= 253);
+        const problem = certificateNameProblem(name, 253, {
+          publicCertificate: true,
+          dnsValidation: true,
+        });
+        expect(problem === undefined).toBe(base.length + 34 <= 253);
       }),
     );
   });
