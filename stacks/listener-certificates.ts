@@ -2,7 +2,10 @@ import { LoadBalancerAliasOptions } from "../modules/attach/load-balancer-aliase
 import { Certificate } from "../modules/certificate/certificate";
 import { CertificateValidation } from "../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../modules/certificate/key-algorithm";
+import { checkSniCertificateKey } from "../modules/attach/listener-certificates";
 import { HostedZoneRef } from "../modules/dns/hosted-zone";
+import { show } from "../modules/util/errors";
+import { checkDistinctIdentifiers } from "../modules/util/identifiers";
 import { BaseStack } from "./base-stack";
 
 /** A Route 53 zone of the stack's account, given by id and name (no lookup at plan). */
@@ -60,7 +63,8 @@ export interface ListenerCertificates {
 /**
  * Requests a listener's default certificate (construct id `Certificate`), then its SNI
  * certificates (construct id `Certificate_<key>`), with DNS validation in `zones`. The ids are
- * Terraform addresses: keep them.
+ * Terraform addresses: keep them. The keys are checked first, before anything is created: each
+ * must name an SNI certificate, and no two keys may produce the same output name.
  */
 export function requestDefaultAndSniCertificates(
   stack: BaseStack,
@@ -68,6 +72,7 @@ export function requestDefaultAndSniCertificates(
   certificate: ListenerCertificateConfig,
   additionalCertificates: Readonly<Record<string, ListenerCertificateConfig>> = {},
 ): ListenerCertificates {
+  checkSniCertificateKeys(stack, Object.keys(additionalCertificates));
   const defaultCertificate = requestListenerCertificates(stack, zones, {
     Certificate: certificate,
   }).Certificate;
@@ -84,6 +89,27 @@ export function requestDefaultAndSniCertificates(
       Object.keys(additionalCertificates).map((key) => [key, requested[`Certificate_${key}`]]),
     ),
   };
+}
+
+/**
+ * Each key must name an SNI certificate, and the outputs {@link outputListenerCertificates}
+ * derives from the keys (`sni_<key>_certificate_arn`, `sni_<key>_unvalidated_certificate_arn`)
+ * must not collide: key `a_unvalidated` would take key `a`'s second output name.
+ */
+function checkSniCertificateKeys(stack: BaseStack, keys: readonly string[]): void {
+  for (const key of keys) checkSniCertificateKey(stack, "additionalCertificates", key);
+  checkDistinctIdentifiers(
+    stack,
+    "additionalCertificates key",
+    keys,
+    (key) => `sni_${key}_certificate_arn`,
+    Object.fromEntries(
+      keys.map((key) => [
+        `sni_${key}_unvalidated_certificate_arn`,
+        `the unvalidated-ARN output of additionalCertificates key ${show(key)}`,
+      ]),
+    ),
+  );
 }
 
 /**

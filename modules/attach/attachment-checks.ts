@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
-import { domainNameProblem, uncoveredHosts } from "../util/domain-name";
+import { domainNameProblem, duplicateNames, uncoveredHosts } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
 
@@ -63,6 +63,25 @@ export function checkCoverage(
       scope,
       `${property} has names the certificate does not cover: ${missing.map((m) => show(m)).join(", ")}; ` +
         `the certificate covers ${names.map((n) => show(n)).join(", ")} (a wildcard covers exactly one label)`,
+    );
+  }
+}
+
+/**
+ * Throws when a literal name appears twice in `names` (names are lower-case, so equal spelling
+ * is equal name). A repeated host name is a mistake, and a repeated alias name would address the
+ * same record twice.
+ */
+export function checkDistinctNames(
+  scope: IConstruct,
+  property: string,
+  names: readonly string[],
+): void {
+  const repeated = duplicateNames(names.filter(isLiteral));
+  if (repeated.length > 0) {
+    throw new ValidationError(
+      scope,
+      `${property} must list each name once, got ${repeated.map((n) => show(n)).join(", ")} more than once`,
     );
   }
 }

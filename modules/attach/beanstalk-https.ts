@@ -10,7 +10,7 @@ import { regionOf } from "../util/provider-info";
 import { isLiteral, isUnresolved } from "../util/tokens";
 import { checkIsCertificate } from "../certificate/certificate-ref";
 import { checkPort } from "./listener-port";
-import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
+import { checkCertificateRegion, checkCoverage, checkDistinctNames } from "./attachment-checks";
 import { resolveElbTlsPolicy } from "./elb-tls-policy";
 
 /** One Elastic Beanstalk option setting, in the shape of `aws_elastic_beanstalk_environment.setting`. */
@@ -36,7 +36,8 @@ export interface BeanstalkHttpsOptions {
    * The listener's security policy (`SSLPolicy`). Always set: Elastic Beanstalk otherwise
    * leaves the ELB default `ELBSecurityPolicy-2016-08` (TLS 1.0 and 1.1), and environment
    * creation can fail with "An SSL policy must be specified for HTTPS listeners". Policies that
-   * allow TLS 1.0 or 1.1 and unknown names are rejected (see `ELB_TLS_POLICIES`).
+   * allow TLS 1.0 or 1.1 are rejected; an unknown name of a TLS 1.2+ family gets a warning (see
+   * `resolveElbTlsPolicy`).
    * @default "ELBSecurityPolicy-TLS13-1-2-2021-06"
    */
   readonly sslPolicy?: string;
@@ -104,7 +105,7 @@ function beanstalkHttps(
   if (isUnresolved(port)) {
     throw new ValidationError(
       scope,
-      "port must be known at synth: it is part of the option namespace aws:elbv2:listener:<port>, got a token",
+      `port must be known at synth: it is part of the option namespace aws:elbv2:listener:<port>, got ${show(port)}`,
     );
   }
   if (port === 80) {
@@ -128,6 +129,7 @@ function beanstalkHttps(
     regionOf(scope, options.provider),
     "an Elastic Beanstalk environment's load balancer",
   );
+  checkDistinctNames(scope, "hostNames", options.hostNames ?? []);
   checkCoverage(scope, "hostNames", options.hostNames ?? [], [options.certificate]);
   const listener = beanstalkListenerNamespace(port);
   const settings: BeanstalkSetting[] = [
@@ -151,35 +153,83 @@ function beanstalkHttps(
 const settingKey = (s: BeanstalkSetting) => `${s.namespace}/${s.name}/${s.resource ?? ""}`;
 
 /**
+ * Single-instance environments have no load balancer, so they take no HTTPS listener:
+ * "Single-instance environments don't have a load balancer and don't support HTTPS termination
+ * at the load balancer" (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/configuring-https-elb.html).
+ */
+function checkLoadBalanced(scope: IConstruct, settings: readonly BeanstalkSetting[]): void {
+  settings.forEach((s, i) => {
+    if (
+      s.namespace === BEANSTALK_ENVIRONMENT_NAMESPACE &&
+      s.name === "EnvironmentType" &&
+      s.value === "SingleInstance"
+    ) {
+      throw new ValidationError(
+        scope,
+        `settings[${i}] sets ${s.namespace} EnvironmentType to ${show(s.value)}, but a single-instance environment has no load balancer to carry the HTTPS listener; ` +
+          'remove it (the default is "LoadBalanced"), or terminate HTTPS on the instance instead ' +
+          "(https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/https-singleinstance.html) without these HTTPS settings",
+      );
+    }
+  });
+}
+
+/**
  * `settings` followed by the HTTPS settings. A setting present in both with the same value is
  * kept once; with a different value it throws, naming the option, because Elastic Beanstalk
- * would apply only one of them and the provider would show a diff forever.
+ * would apply only one of them and the provider would show a diff forever. A repeated setting
+ * whose value is a token cannot be compared, so it must be known at synth. Throws too when
+ * `settings` makes the environment `SingleInstance`, which has no load balancer.
  */
 export function mergeBeanstalkSettings(
   scope: IConstruct,
   settings: readonly BeanstalkSetting[],
   httpsSettings: readonly BeanstalkSetting[],
 ): BeanstalkSetting[] {
+  if (isUnresolved(settings) || !Array.isArray(settings)) {
+    throw new ValidationError(
+      scope,
+      `settings must be a list known at synth (the HTTPS settings are merged into it), got ${show(settings)}`,
+    );
+  }
+  checkLoadBalanced(scope, settings);
   const merged = new Map<string, BeanstalkSetting>();
-  for (const s of settings) {
-    const key = settingKey(s);
-    const existing = merged.get(key);
-    if (existing && existing.value !== s.value) {
+  const place = new Map<string, number>();
+  const comparable = (i: number, s: BeanstalkSetting, other: BeanstalkSetting) => {
+    if (isUnresolved(s.value) || isUnresolved(other.value)) {
       throw new ValidationError(
         scope,
-        `settings sets ${s.namespace} ${s.name} twice, to ${show(existing.value)} and ${show(s.value)}; keep one`,
+        `settings[${i}] (${s.namespace} ${s.name}) must be known at synth when the option is set twice, got ${show(s.value)}`,
       );
     }
+  };
+  settings.forEach((s, i) => {
+    const key = settingKey(s);
+    const existing = merged.get(key);
+    if (existing) {
+      comparable(i, s, existing);
+      if (existing.value !== s.value) {
+        throw new ValidationError(
+          scope,
+          `settings sets ${s.namespace} ${s.name} twice, to ${show(existing.value)} and ${show(s.value)} (settings[${place.get(key)}] and settings[${i}]); keep one`,
+        );
+      }
+    }
     merged.set(key, s);
-  }
+    place.set(key, i);
+  });
   for (const s of httpsSettings) {
     const key = settingKey(s);
     const existing = merged.get(key);
-    if (existing && existing.value !== s.value) {
-      throw new ValidationError(
-        scope,
-        `settings sets ${s.namespace} ${s.name} to ${show(existing.value)}, but the HTTPS listener needs ${show(s.value)}; remove it from settings`,
-      );
+    if (existing) {
+      const i = place.get(key) as number;
+      comparable(i, existing, s);
+      if (existing.value !== s.value) {
+        throw new ValidationError(
+          scope,
+          `settings sets ${s.namespace} ${s.name} to ${show(existing.value)}, but the HTTPS listener needs ${show(s.value)}; remove it from settings (settings[${i}])`,
+        );
+      }
     }
     merged.set(key, s);
   }

@@ -1,3 +1,4 @@
+import { Annotations } from "cdktf";
 import { IConstruct } from "constructs";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
@@ -12,8 +13,9 @@ import { isLiteral } from "../util/tokens";
  * created without `ssl_policy` silently gets the API default `ELBSecurityPolicy-2016-08`, which
  * allows both. That is why every listener of this library sets `ssl_policy` explicitly.
  *
- * Policy names change slowly, so the lists are closed: a name outside both lists is rejected
- * too (a typo would otherwise only fail at apply, with `SSLPolicyNotFound`).
+ * The lists below are what this library knows, but AWS adds policies (the post-quantum `-PQ-`
+ * ones arrived in 2025-09), so a name outside them is judged by its family instead of being
+ * rejected: see {@link ELB_TLS_POLICY_FAMILY}.
  */
 
 /**
@@ -76,6 +78,17 @@ export const WEAK_ELB_TLS_POLICIES: readonly string[] = [
   "ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09",
 ];
 
+/**
+ * The naming pattern of the ELB security policy families, from the policy tables in
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
+ * (the NLB guide lists the same names): `ELBSecurityPolicy-<family>-1-<minimum minor version>`,
+ * then optional variant words (`Res`, `Ext1`, `FIPS`, `PQ`, ...), then the release `YYYY-MM`.
+ * The families are `TLS13` (TLS 1.3 policies), `TLS` (protocol-restricted) and `FS` (forward
+ * secrecy). Group 2 is the minimum TLS minor version: `TLS13-1-2-...` accepts TLS 1.2 and up.
+ */
+export const ELB_TLS_POLICY_FAMILY =
+  /^ELBSecurityPolicy-(TLS13|TLS|FS)-1-([0-3])(?:-[A-Za-z0-9]+)*-(\d{4})-(\d{2})$/;
+
 /** True when `policy` is a known policy that allows TLS 1.0 or TLS 1.1. */
 export function isWeakElbTlsPolicy(policy: string): boolean {
   return WEAK_ELB_TLS_POLICIES.includes(policy);
@@ -83,8 +96,14 @@ export function isWeakElbTlsPolicy(policy: string): boolean {
 
 /**
  * The policy to put on a listener: `policy`, or {@link DEFAULT_ELB_TLS_POLICY} when undefined.
- * Throws a ValidationError naming `property` when a literal policy is weak (allows TLS 1.0 or
- * 1.1) or unknown; the message lists the accepted policies. Tokens pass unchecked.
+ * Tokens pass unchecked. A literal policy:
+ * - known and requiring TLS 1.2+ ({@link ELB_TLS_POLICIES}): returned;
+ * - known weak ({@link WEAK_ELB_TLS_POLICIES}), or unknown but named as allowing TLS 1.0 or 1.1
+ *   by its family ({@link ELB_TLS_POLICY_FAMILY}): a ValidationError naming `property`;
+ * - unknown but named like a family member with a TLS 1.2+ minimum: returned, with a synth
+ *   warning (it may be a policy AWS added after this list, or a typo that fails at apply with
+ *   `SSLPolicyNotFound`);
+ * - anything else: a ValidationError listing the accepted policies.
  */
 export function resolveElbTlsPolicy(
   scope: IConstruct,
@@ -93,7 +112,10 @@ export function resolveElbTlsPolicy(
 ): string {
   if (policy === undefined) return DEFAULT_ELB_TLS_POLICY;
   if (!isLiteral(policy)) return policy;
-  if (isWeakElbTlsPolicy(policy)) {
+  if (ELB_TLS_POLICIES.includes(policy)) return policy;
+  const family = ELB_TLS_POLICY_FAMILY.exec(policy);
+  const minimumMinor = family ? Number(family[2]) : undefined;
+  if (isWeakElbTlsPolicy(policy) || (minimumMinor !== undefined && minimumMinor < 2)) {
     throw new ValidationError(
       scope,
       `${property} must not allow TLS 1.0 or TLS 1.1, got ${show(policy)}; ` +
@@ -101,12 +123,18 @@ export function resolveElbTlsPolicy(
         ELB_TLS_POLICIES.join(", "),
     );
   }
-  if (!ELB_TLS_POLICIES.includes(policy)) {
-    throw new ValidationError(
-      scope,
-      `${property} must be one of the known ELB security policies that require TLS 1.2 or later, got ${show(policy)}; ` +
-        `allowed: ${ELB_TLS_POLICIES.join(", ")}`,
+  if (family) {
+    Annotations.of(scope).addWarning(
+      `${property} ${show(policy)} is not an ELB security policy this library knows; it is named ` +
+        `like the ${family[1]} family with TLS 1.${minimumMinor} as minimum, so it is used as given. ` +
+        "Check it with `aws elbv2 describe-ssl-policies --names <name>`: an unknown name fails at apply with SSLPolicyNotFound.",
     );
+    return policy;
   }
-  return policy;
+  throw new ValidationError(
+    scope,
+    `${property} must be one of the known ELB security policies that require TLS 1.2 or later, ` +
+      `or a newer name of their families (ELBSecurityPolicy-TLS13-1-2-..., -TLS-1-2-..., -FS-1-2-..., ending in YYYY-MM), got ${show(policy)}; ` +
+      `allowed: ${ELB_TLS_POLICIES.join(", ")}`,
+  );
 }

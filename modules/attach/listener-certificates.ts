@@ -4,7 +4,7 @@ import { Construct, IConstruct } from "constructs";
 import { checkIsCertificate, ICertificate } from "../certificate/certificate-ref";
 import { show, ValidationError } from "../util/errors";
 import { regionOf } from "../util/provider-info";
-import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
+import { checkCertificateRegion, checkCoverage, checkDistinctNames } from "./attachment-checks";
 
 /**
  * The certificates of a load balancer listener: the default certificate plus SNI certificates
@@ -146,6 +146,7 @@ export function checkListenerCertificateSet(
   checkListenerCertificates(scope, props.certificate, additional, region, rules.why);
   const allCertificates = [props.certificate, ...Object.values(additional)];
   const hostNames = props.hostNames ?? [];
+  checkDistinctNames(scope, "hostNames", hostNames);
   checkCoverage(scope, "hostNames", hostNames, allCertificates);
   const sniCount = Object.keys(additional).length;
   if (sniCount > rules.maxSniCertificates) {

@@ -1,9 +1,10 @@
 import { Construct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
 import { HostedZoneRef } from "../dns/hosted-zone";
-import { ValidationError } from "../util/errors";
+import { show, ValidationError } from "../util/errors";
+import { isLiteral } from "../util/tokens";
 import { AliasRecords } from "./alias-records";
-import { checkCoverage } from "./attachment-checks";
+import { checkCoverage, checkDistinctNames } from "./attachment-checks";
 
 /** Route 53 alias records pointing names at a load balancer. */
 export interface LoadBalancerAliasOptions {
@@ -38,12 +39,22 @@ export function createLoadBalancerAliases(
   certificates: readonly ICertificate[],
 ): AliasRecords {
   const names = options.names ?? hostNames;
+  const property = options.names ? "aliasRecords.names" : "hostNames";
   if (names.length === 0) {
     throw new ValidationError(
       scope,
       "aliasRecords needs names: set aliasRecords.names or hostNames, got neither",
     );
   }
+  names.forEach((name, i) => {
+    if (!isLiteral(name)) {
+      throw new ValidationError(
+        scope,
+        `${property}[${i}] must be known at synth when aliasRecords is set (each alias record is addressed by its name), got ${show(name)}`,
+      );
+    }
+  });
+  checkDistinctNames(scope, property, names);
   checkCoverage(scope, "aliasRecords.names", names, certificates);
   return new AliasRecords(scope, "AliasRecords", {
     names,

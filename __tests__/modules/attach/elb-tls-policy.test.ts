@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   DEFAULT_ELB_TLS_POLICY,
   ELB_TLS_POLICIES,
+  ELB_TLS_POLICY_FAMILY,
   isWeakElbTlsPolicy,
   resolveElbTlsPolicy,
   WEAK_ELB_TLS_POLICIES,
@@ -73,5 +74,51 @@ describe("ELB TLS policies", () => {
   test("passes tokens through", () => {
     const token = Token.asString({ Ref: "policy" });
     expect(resolveElbTlsPolicy(scope, "sslPolicy", token)).toBe(token);
+  });
+
+  test("every known TLS 1.2+ policy follows the family naming, with minimum 2 or 3", () => {
+    for (const p of ELB_TLS_POLICIES) {
+      expect([p, ELB_TLS_POLICY_FAMILY.exec(p)?.[2]]).toEqual([p, expect.stringMatching(/^[23]$/)]);
+    }
+  });
+
+  test.each([
+    ["ELBSecurityPolicy-TLS13-1-2-Res-PQ-2026-03", "TLS13", "2"],
+    ["ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2027-01", "TLS13", "3"],
+    ["ELBSecurityPolicy-TLS-1-2-Ext2-2026-06", "TLS", "2"],
+    ["ELBSecurityPolicy-FS-1-2-Res-2026-01", "FS", "2"],
+  ])(
+    "an unknown %s of a TLS 1.2+ family is used as given, with a warning",
+    (policy, family, min) => {
+      const s = new Construct(Testing.app(), "Warned");
+      expect(resolveElbTlsPolicy(s, "sslPolicy", policy)).toBe(policy);
+      const warnings = s.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data);
+      expect(warnings).toEqual([
+        expect.stringContaining(
+          `sslPolicy "${policy}" is not an ELB security policy this library knows; it is named like the ${family} family with TLS 1.${min} as minimum`,
+        ),
+      ]);
+    },
+  );
+
+  test.each([
+    "ELBSecurityPolicy-TLS13-1-0-PQ-2026-03",
+    "ELBSecurityPolicy-TLS13-1-1-Res-2026-03",
+    "ELBSecurityPolicy-TLS-1-1-2026-01",
+    "ELBSecurityPolicy-FS-1-1-2026-01",
+  ])("an unknown %s whose name allows TLS 1.0 or 1.1 is an error", (policy) => {
+    expect(() => resolveElbTlsPolicy(scope, "sslPolicy", policy)).toThrow(
+      `sslPolicy must not allow TLS 1.0 or TLS 1.1, got "${policy}"`,
+    );
+  });
+
+  test.each([
+    "ELBSecurityPolicy-2026-01",
+    "ELBSecurityPolicy-TLS13-1-2",
+    "ELBSecurityPolicy-TLS13-1-2-2021-6",
+  ])("a name outside every family (%s) is an error, not a warning", (policy) => {
+    expect(() => resolveElbTlsPolicy(scope, "sslPolicy", policy)).toThrow(
+      `sslPolicy must be one of the known ELB security policies that require TLS 1.2 or later, or a newer name of their families`,
+    );
   });
 });
