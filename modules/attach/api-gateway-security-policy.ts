@@ -9,7 +9,7 @@ import { isLiteral } from "../util/tokens";
  * `domain_name_configuration.security_policy`).
  *
  * What the pinned provider (`AWS_PROVIDER_VERSION`) accepts was checked with an offline plan
- * (see `__tests__/plan/provider-limits.test.ts`):
+ * (see `__tests__/plan/cloudfront-api-gateway-limits.test.ts`):
  * - `aws_api_gateway_domain_name.security_policy` must be one of "TLS_1_0", "TLS_1_2";
  * - `aws_apigatewayv2_domain_name` accepts only "TLS_1_2";
  * - neither resource has `endpoint_access_mode`, which API Gateway requires with the enhanced

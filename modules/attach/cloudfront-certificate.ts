@@ -4,7 +4,11 @@ import { IConstruct } from "constructs";
 import { checkIsCertificate, ICertificate } from "../certificate/certificate-ref";
 import { domainNameProblem, duplicateNames } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
-import { AWS_PROVIDER_VERSION, PINNED_AWS_PROVIDER } from "../util/provider-version";
+import {
+  AWS_PROVIDER_BINDINGS_VERSION,
+  AWS_PROVIDER_VERSION,
+  PINNED_AWS_PROVIDER,
+} from "../util/provider-version";
 import { isLiteral } from "../util/tokens";
 import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
 import { checkCloudFrontKeyAlgorithm } from "./cloudfront-key";
@@ -50,7 +54,7 @@ export const WEAK_CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS: readonly string[] = [
 /**
  * Policies CloudFront offers since 2025 that the pinned AWS provider rejects at plan: its
  * validator lists SSLv3 ... TLSv1.2_2021 only ("expected minimum_protocol_version to be one of
- * [...], got TLSv1.3_2025"). Shown by `__tests__/plan/provider-limits.test.ts`, and
+ * [...], got TLSv1.3_2025"). Shown by `__tests__/plan/cloudfront-api-gateway-limits.test.ts`, and
  * reported upstream as hashicorp/terraform-provider-aws#43840 and #44756.
  */
 export const NEWER_CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS: readonly string[] = [
@@ -185,7 +189,7 @@ export function checkMinimumProtocolVersion(scope: IConstruct, value: string | u
     throw new ValidationError(
       scope,
       `minimumProtocolVersion ${show(value)} exists in CloudFront, but AWS provider ${AWS_PROVIDER_VERSION} ` +
-        `(pinned by this project, ${PINNED_AWS_PROVIDER}) rejects it at plan ("expected minimum_protocol_version to be one of [...]"); ` +
+        `(pinned by this project through @cdktf/provider-aws ${AWS_PROVIDER_BINDINGS_VERSION}) rejects it at plan ("expected minimum_protocol_version to be one of [...]"); ` +
         `use one of ${allowed}`,
     );
   }
