@@ -118,4 +118,33 @@ describe("CloudFrontStack", () => {
       /minimumProtocolVersion must require TLS 1\.2 or newer/,
     );
   });
+
+  test("defaults to GET/HEAD on ports 80/443, and passes methods and ports through", () => {
+    const plain = synth(make()).list("aws_cloudfront_distribution")[0];
+    expect(plain.default_cache_behavior).toMatchObject({
+      allowed_methods: ["GET", "HEAD"],
+      cached_methods: ["GET", "HEAD"],
+    });
+    expect(plain.origin[0].custom_origin_config).toMatchObject({ http_port: 80, https_port: 443 });
+
+    const api = synth(
+      make({
+        allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
+        cachedMethods: ["GET", "HEAD", "OPTIONS"],
+        originHttpPort: 8080,
+        originHttpsPort: 8443,
+      }),
+    ).list("aws_cloudfront_distribution")[0];
+    expect(api.default_cache_behavior).toMatchObject({
+      allowed_methods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
+      cached_methods: ["GET", "HEAD", "OPTIONS"],
+    });
+    expect(api.origin[0].custom_origin_config).toMatchObject({ http_port: 8080, https_port: 8443 });
+  });
+
+  test("an invalid alias is reported as aliases[i], before the certificate sees it", () => {
+    expect(() => make({ aliases: ["www.example.com", "Example.com"] })).toThrow(
+      /^\[cf\] aliases\[1\] must be lower-case; use "example.com": "Example.com"$/,
+    );
+  });
 });
