@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { TerraformProvider, TerraformStack, TerraformVariable, Token } from "cdktf";
 import {
   AlbHttpsListener,
   AlbHttpsListenerProps,
@@ -133,10 +133,11 @@ describe("AlbHttpsListener", () => {
 
   test("rejects an imported certificate whose region is unknown", () => {
     const { stack } = testStack();
+    // A token ARN (here a variable) carries no region; a literal ARN would.
     const c = Certificate.fromCertificateArn(
       stack,
       "Imported",
-      "arn:aws:acm:eu-west-1:111111111111:certificate/abc",
+      new TerraformVariable(stack, "certificate_arn", { type: "string" }).stringValue,
     );
     expect(() => listener(stack, c)).toThrow(
       /certificate: the certificate's region is unknown at synth/,
@@ -144,7 +145,7 @@ describe("AlbHttpsListener", () => {
     const ok = Certificate.fromCertificateArn(
       stack,
       "Imported2",
-      "arn:aws:acm:eu-west-1:111111111111:certificate/abc",
+      "arn:aws:acm:eu-west-1:111111111111:certificate/0b5e3c3e-1111-4222-8333-444455556666",
       { region: "eu-west-1" },
     );
     new AlbHttpsListener(stack, "Https2", {
@@ -153,7 +154,7 @@ describe("AlbHttpsListener", () => {
       certificate: ok,
     });
     expect(synth(stack).list("aws_lb_listener")[0].certificate_arn).toBe(
-      "arn:aws:acm:eu-west-1:111111111111:certificate/abc",
+      "arn:aws:acm:eu-west-1:111111111111:certificate/0b5e3c3e-1111-4222-8333-444455556666",
     );
   });
 
@@ -211,7 +212,8 @@ describe("AlbHttpsListener", () => {
     expect(() => listener(stack, site, { additionalCertificates: { again: site } })).toThrow(
       /additionalCertificates\["again"\] repeats the default certificate/,
     );
-    const arn = "arn:aws:acm:eu-west-1:111111111111:certificate/abc";
+    const arn =
+      "arn:aws:acm:eu-west-1:111111111111:certificate/0b5e3c3e-1111-4222-8333-444455556666";
     const t2 = testStack();
     const a = Certificate.fromCertificateArn(t2.stack, "A", arn, { region: "eu-west-1" });
     const b = Certificate.fromCertificateArn(t2.stack, "B", arn, { region: "eu-west-1" });
@@ -244,7 +246,7 @@ describe("AlbHttpsListener", () => {
         extra[`c${i}`] = Certificate.fromCertificateArn(
           stack,
           `C${i}`,
-          `arn:aws:acm:eu-west-1:111111111111:certificate/${i}`,
+          `arn:aws:acm:eu-west-1:111111111111:certificate/00000000-0000-0000-0000-${String(i).padStart(12, "0")}`,
           { region: "eu-west-1" },
         );
       }

@@ -146,7 +146,7 @@ describe("NlbTlsListener", () => {
       extra[`c${i}`] = Certificate.fromCertificateArn(
         stack,
         `C${i}`,
-        `arn:aws:acm:eu-west-1:111111111111:certificate/${i}`,
+        `arn:aws:acm:eu-west-1:111111111111:certificate/00000000-0000-0000-0000-${String(i).padStart(12, "0")}`,
         {
           region: "eu-west-1",
         },
