@@ -7,6 +7,12 @@ import { show, ValidationError } from "../util/errors";
 import { accountKeyOf, effectiveProvider, regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
 import { AliasRecords } from "./alias-records";
+import {
+  checkApiGatewayApiId,
+  checkApiGatewayStage,
+  checkMappingPath,
+} from "./api-gateway-mapping";
+import { checkApiGatewaySecurityPolicy } from "./api-gateway-security-policy";
 import { checkCoverage } from "./attachment-checks";
 
 /**
@@ -129,6 +135,46 @@ export function registerApiGatewayDomainName(
     }
   }
   for (const [key] of keys) names.set(key, domain);
+}
+
+/** The mapping of a custom domain to an API stage, with the property names the user set. */
+export interface ApiGatewayMappingInput {
+  readonly api: "REST" | "HTTP";
+  /** `[property, value]` of the API id, e.g. `["restApiId", "a1b2c3d4e5"]`. */
+  readonly apiId: readonly [string, string];
+  /** `[property, value]` of the stage. */
+  readonly stage: readonly [string, string];
+  /** `[property, value]` of the path under the domain (undefined: the root). */
+  readonly path: readonly [string, string | undefined];
+  /** Whether the domain is EDGE (served by CloudFront). */
+  readonly edge: boolean;
+}
+
+/**
+ * The checks every API Gateway custom domain runs after its certificate checks: security policy,
+ * IP address type, API id, stage and path, then the stack-wide name registration. Returns the
+ * values to set.
+ */
+export function checkApiGatewayDomainSettings(
+  domain: IConstruct,
+  props: ApiGatewayDomainBaseProps & { readonly securityPolicy?: string },
+  mapping: ApiGatewayMappingInput,
+): { securityPolicy: string; ipAddressType: string; path: string } {
+  const rest = mapping.api === "REST";
+  const securityPolicy = checkApiGatewaySecurityPolicy(
+    domain,
+    "securityPolicy",
+    props.securityPolicy,
+    mapping.api,
+  );
+  const ipAddressType = checkApiGatewayIpAddressType(domain, "ipAddressType", props.ipAddressType);
+  checkApiGatewayApiId(domain, ...mapping.apiId);
+  // HTTP APIs have the special `$default` stage; a REST base path is one segment only.
+  checkApiGatewayStage(domain, ...mapping.stage, !rest);
+  const path = mapping.path[1] ?? "";
+  checkMappingPath(domain, mapping.path[0], path, !rest);
+  registerApiGatewayDomainName(domain, props.domainName, props.provider, mapping.edge);
+  return { securityPolicy, ipAddressType, path };
 }
 
 /** An API Gateway custom domain and the endpoint it points at. */

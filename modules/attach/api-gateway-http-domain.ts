@@ -7,16 +7,9 @@ import { AliasRecords } from "./alias-records";
 import {
   ApiGatewayDomainBaseProps,
   checkApiGatewayDomainName,
-  checkApiGatewayIpAddressType,
+  checkApiGatewayDomainSettings,
   createApiGatewayAliasRecords,
-  registerApiGatewayDomainName,
 } from "./api-gateway-domain-name";
-import {
-  checkApiGatewayApiId,
-  checkApiGatewayStage,
-  checkMappingPath,
-} from "./api-gateway-mapping";
-import { checkApiGatewaySecurityPolicy } from "./api-gateway-security-policy";
 import { checkCertificateRegion } from "./attachment-checks";
 
 export interface ApiGatewayHttpDomainProps extends ApiGatewayDomainBaseProps {
@@ -80,18 +73,17 @@ export class ApiGatewayHttpDomain extends Construct {
       region,
       `an HTTP API Gateway domain (always REGIONAL) in ${region}`,
     );
-    const securityPolicy = checkApiGatewaySecurityPolicy(
-      this,
-      "securityPolicy",
-      props.securityPolicy,
-      "HTTP",
-    );
-    const ipAddressType = checkApiGatewayIpAddressType(this, "ipAddressType", props.ipAddressType);
-    checkApiGatewayApiId(this, "apiId", props.apiId);
-    checkApiGatewayStage(this, "stage", props.stage, true);
-    const apiMappingKey = props.apiMappingKey ?? "";
-    checkMappingPath(this, "apiMappingKey", apiMappingKey, true);
-    registerApiGatewayDomainName(this, props.domainName, props.provider, false);
+    const {
+      securityPolicy,
+      ipAddressType,
+      path: apiMappingKey,
+    } = checkApiGatewayDomainSettings(this, props, {
+      api: "HTTP",
+      apiId: ["apiId", props.apiId],
+      stage: ["stage", props.stage],
+      path: ["apiMappingKey", props.apiMappingKey],
+      edge: false,
+    });
 
     this.resource = new Apigatewayv2DomainName(this, "DomainName", {
       provider: props.provider,

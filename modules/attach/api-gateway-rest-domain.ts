@@ -9,16 +9,9 @@ import { AliasRecords } from "./alias-records";
 import {
   ApiGatewayDomainBaseProps,
   checkApiGatewayDomainName,
-  checkApiGatewayIpAddressType,
+  checkApiGatewayDomainSettings,
   createApiGatewayAliasRecords,
-  registerApiGatewayDomainName,
 } from "./api-gateway-domain-name";
-import {
-  checkApiGatewayApiId,
-  checkApiGatewayStage,
-  checkMappingPath,
-} from "./api-gateway-mapping";
-import { checkApiGatewaySecurityPolicy } from "./api-gateway-security-policy";
 import { checkCertificateRegion } from "./attachment-checks";
 import { checkCloudFrontKeyAlgorithm } from "./cloudfront-key";
 
@@ -140,18 +133,17 @@ export class ApiGatewayRestDomain extends Construct {
         `a REGIONAL API Gateway domain in ${region}`,
       );
     }
-    const securityPolicy = checkApiGatewaySecurityPolicy(
-      this,
-      "securityPolicy",
-      props.securityPolicy,
-      "REST",
-    );
-    const ipAddressType = checkApiGatewayIpAddressType(this, "ipAddressType", props.ipAddressType);
-    checkApiGatewayApiId(this, "restApiId", props.restApiId);
-    checkApiGatewayStage(this, "stageName", props.stageName, false);
-    const basePath = props.basePath ?? "";
-    checkMappingPath(this, "basePath", basePath, false);
-    registerApiGatewayDomainName(this, props.domainName, props.provider, edge);
+    const {
+      securityPolicy,
+      ipAddressType,
+      path: basePath,
+    } = checkApiGatewayDomainSettings(this, props, {
+      api: "REST",
+      apiId: ["restApiId", props.restApiId],
+      stage: ["stageName", props.stageName],
+      path: ["basePath", props.basePath],
+      edge,
+    });
 
     this.resource = new ApiGatewayDomainName(this, "DomainName", {
       provider: props.provider,

@@ -168,12 +168,12 @@ describe("cloudFrontViewerCertificate (for your own distribution)", () => {
     );
   });
 
-  test("rejects an imported certificate whose region is unknown", () => {
+  test("rejects an imported certificate whose region is unknown (a token ARN)", () => {
     const { stack } = setup();
     const imported = Certificate.fromCertificateArn(
       stack,
       "Imported",
-      "arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000",
+      new TerraformVariable(stack, "certificate_arn", { type: "string" }).stringValue,
     );
     expect(() =>
       cloudFrontViewerCertificate(stack, { certificate: imported, aliases: ["example.com"] }),
