@@ -7,7 +7,8 @@ import {
   CertificateAuthorityHierarchy,
   CertificateAuthorityHierarchyProps,
 } from "../modules/private-ca/certificate-authority-hierarchy";
-import { ValidationError } from "../modules/util/errors";
+import { show, ValidationError } from "../modules/util/errors";
+import { checkDistinctIdentifiers, checkTerraformIdentifier } from "../modules/util/identifiers";
 import { constructIdOf } from "./stack-names";
 import { BaseStack, BaseStackProps } from "./base-stack";
 
@@ -64,6 +65,7 @@ export interface PrivateCaStackProps
 }
 
 const NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const COST_OUTPUT = "monthly_cost_estimate_usd";
 
 function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
@@ -93,6 +95,13 @@ export class PrivateCaStack extends BaseStack {
       preventDestroy: props.preventDestroy,
     });
 
+    // Two CA names can share a snake_case form (IssuingCA, IssuingCa): their outputs would clash.
+    checkDistinctIdentifiers(
+      this,
+      "subordinates[].name",
+      [...this.hierarchy.authorities.keys()],
+      (caName) => `${snake(caName)}_ca_arn`,
+    );
     new TerraformOutput(this, "root_certificate_pem", {
       value: this.hierarchy.rootCertificatePem,
       description: "The root CA certificate (PEM): install it in the trust stores of every client",
@@ -110,21 +119,11 @@ export class PrivateCaStack extends BaseStack {
       }
     }
 
+    const configs = props.certificates ?? [];
+    this.checkCertificateNames(configs);
     const certificates: Record<string, PrivateCertificate> = {};
     const listeners: Record<string, AlbHttpsListener> = {};
-    for (const [i, c] of (props.certificates ?? []).entries()) {
-      if (typeof c.name !== "string" || !NAME.test(c.name)) {
-        throw new ValidationError(
-          this,
-          `certificates[${i}].name must be snake_case letters and digits starting with a letter (it names outputs), got ${JSON.stringify(c.name)}`,
-        );
-      }
-      if (certificates[c.name]) {
-        throw new ValidationError(
-          this,
-          `certificates[].name must be unique, got ${JSON.stringify(c.name)} twice`,
-        );
-      }
+    for (const c of configs) {
       const certificate = new PrivateCertificate(this, constructIdOf(c.name), {
         certificateAuthority: this.hierarchy.authority(c.issuer),
         domainName: c.domainName,
@@ -157,9 +156,53 @@ export class PrivateCaStack extends BaseStack {
     this.listeners = listeners;
 
     const estimate = this.hierarchy.monthlyCostEstimate(props.billableCertificatesPerMonth ?? 0);
-    new TerraformOutput(this, "monthly_cost_estimate_usd", {
+    new TerraformOutput(this, COST_OUTPUT, {
       value: estimate.monthlyUsd,
       description: `Estimated monthly AWS Private CA cost from list prices as of ${estimate.pricesAsOf} (${estimate.source})`,
     });
+  }
+
+  /**
+   * Certificate names become construct ids (`InternalApi`, `InternalApiListener`) and output
+   * names (`internal_api_certificate_arn`, `internal_api_listener_arn`), all children of this
+   * stack: each must be a valid identifier, no two names may map to one id, and none may take an
+   * id the stack already uses (the provider, the hierarchy `Pki`, the CA outputs, the cost).
+   */
+  private checkCertificateNames(configs: readonly PrivateCertificateConfig[]): void {
+    configs.forEach((c, i) => {
+      checkTerraformIdentifier(this, `certificates[${i}].name`, c.name);
+      if (!NAME.test(c.name)) {
+        throw new ValidationError(
+          this,
+          `certificates[${i}].name must be snake_case letters and digits starting with a letter (it names outputs), got ${show(c.name)}`,
+        );
+      }
+    });
+    const twice = configs.find((c, i) => configs.findIndex((o) => o.name === c.name) !== i);
+    if (twice) {
+      throw new ValidationError(
+        this,
+        `certificates[].name must be unique, got ${show(twice.name)} twice`,
+      );
+    }
+    const reserved: Record<string, string> = {};
+    for (const child of this.node.children)
+      reserved[child.node.id] = `the stack's ${show(child.node.id)}`;
+    reserved[COST_OUTPUT] = `the stack's ${show(COST_OUTPUT)} output`;
+    const kinds: [string, (c: PrivateCertificateConfig) => boolean, (n: string) => string][] = [
+      ["construct id", () => true, (n) => constructIdOf(n)],
+      [
+        "listener's construct id",
+        (c) => c.listener !== undefined,
+        (n) => `${constructIdOf(n)}Listener`,
+      ],
+      ["ARN output", () => true, (n) => `${n}_certificate_arn`],
+      ["listener output", (c) => c.listener !== undefined, (n) => `${n}_listener_arn`],
+    ];
+    for (const [kind, applies, derive] of kinds) {
+      const names = configs.filter(applies).map((c) => c.name);
+      checkDistinctIdentifiers(this, "certificates[].name", names, derive, reserved);
+      for (const n of names) reserved[derive(n)] = `certificate ${show(n)}'s ${kind}`;
+    }
   }
 }

@@ -13,11 +13,17 @@ import type { ICertificateAuthority } from "./certificate-authority-ref";
 
 /**
  * Throws unless `value` is a whole number from 0 to 3: the `SubordinateCACertificate_PathLen<n>`
- * templates exist for n = 0 to 3 (AWS Private CA hierarchies have at most five levels). A token is
- * skipped.
+ * templates exist for n = 0 to 3 (AWS Private CA hierarchies have at most five levels). A token
+ * cannot work: the number picks a template at synth.
  */
 export function checkPathLength(scope: IConstruct, property: string, value: unknown): void {
-  if (isUnresolved(value) || isPathLength(value)) return;
+  if (isUnresolved(value)) {
+    throw new ValidationError(
+      scope,
+      `${property} must be known at synth: it picks the SubordinateCACertificate_PathLen<n> template and is compared with the levels around it, got ${show(value)}`,
+    );
+  }
+  if (isPathLength(value)) return;
   throw new ValidationError(
     scope,
     `${property} must be a whole number from 0 to ${MAX_SUBORDINATE_PATH_LENGTH} (AWS Private CA hierarchies have at most five levels), got ${show(value)}`,

@@ -6,6 +6,8 @@ import { Construct, IConstruct } from "constructs";
 import { duplicateNames } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
+import { ARN_RULES, checkArn, checkArnRegion } from "../util/arn";
+import { regionOf } from "../util/provider-info";
 
 /** Who a CA is shared with through AWS RAM. */
 export interface CaSharingOptions {
@@ -125,6 +127,20 @@ export class CaSharing extends Construct {
   constructor(scope: Construct, id: string, props: CaSharingProps) {
     super(scope, id);
     checkCaSharing(this, "sharing", props);
+    // RAM shares a CA from its own region: the ARN's region must be the provider's.
+    const arn = checkArn(
+      this,
+      "certificateAuthorityArn",
+      props.certificateAuthorityArn,
+      ARN_RULES.certificateAuthority,
+    );
+    checkArnRegion(
+      this,
+      "certificateAuthorityArn",
+      arn,
+      regionOf(this, props.provider),
+      "the provider that shares it",
+    );
     const path = this.node.scopes.map((s) => s.node.id).filter((s) => s !== "");
     const defaultName = path.slice(-3, -1).join("-") || id;
     this.resourceShare = new RamResourceShare(this, "Share", {

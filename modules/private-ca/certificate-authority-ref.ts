@@ -2,9 +2,11 @@ import { ITerraformDependable } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { KeyFamily } from "../certificate/key-algorithm";
 import { assertOneOf, show, ValidationError } from "../util/errors";
-import { isLiteral } from "../util/tokens";
+import { ARN_RULES, checkArn } from "../util/arn";
+import { isUnresolved } from "../util/tokens";
 import { CaKeyAlgorithm, CaSigningAlgorithm } from "./ca-algorithms";
 import { checkPathLength } from "./ca-checks";
+import { awsPartition } from "./partition";
 import { Validity } from "./validity";
 
 /** A root CA signs itself; a subordinate is signed by a parent. */
@@ -28,6 +30,12 @@ export function checkUsageMode(
   property: string,
   value: string,
 ): asserts value is CaUsageMode {
+  if (isUnresolved(value)) {
+    throw new ValidationError(
+      scope,
+      `${property} must be known at synth: it decides which checks apply to what the CA signs and whether ACM gets its permission, got ${show(value)}`,
+    );
+  }
   assertOneOf(scope, property, value, CA_USAGE_MODES);
 }
 
@@ -107,26 +115,21 @@ class ExistingCertificateAuthority extends Construct implements ICertificateAuth
     attributes: ExistingCertificateAuthorityAttributes,
   ) {
     super(scope, id);
-    if (typeof certificateAuthorityArn !== "string" || certificateAuthorityArn === "") {
+    // The ARN is parsed: partition, service, resource kind, region and account. Its region is
+    // what issuers compare with their provider's (checkCaRegion).
+    const arn = checkArn(
+      this,
+      "certificateAuthorityArn",
+      certificateAuthorityArn,
+      ARN_RULES.certificateAuthority,
+    );
+    if (arn && arn.partition !== awsPartition(arn.region)) {
       throw new ValidationError(
         this,
-        `certificateAuthorityArn must be a CA ARN, got ${show(certificateAuthorityArn)}`,
+        `certificateAuthorityArn has partition ${show(arn.partition)}, but its region ${show(arn.region)} is in partition ${show(awsPartition(arn.region))}: ${show(certificateAuthorityArn)}`,
       );
     }
-    if (
-      isLiteral(certificateAuthorityArn) &&
-      !/^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority\/[0-9a-f-]+$/.test(
-        certificateAuthorityArn,
-      )
-    ) {
-      throw new ValidationError(
-        this,
-        `certificateAuthorityArn must look like arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>, got ${show(certificateAuthorityArn)}`,
-      );
-    }
-    const arnRegion = isLiteral(certificateAuthorityArn)
-      ? certificateAuthorityArn.split(":")[3]
-      : undefined;
+    const arnRegion = arn?.region;
     if (attributes.region !== undefined && arnRegion && attributes.region !== arnRegion) {
       throw new ValidationError(
         this,
@@ -143,7 +146,7 @@ class ExistingCertificateAuthority extends Construct implements ICertificateAuth
       attributes.signingAlgorithm === undefined
         ? undefined
         : CaSigningAlgorithm.of(this, "signingAlgorithm", attributes.signingAlgorithm);
-    if (this.keyAlgorithm && this.signingAlgorithm) {
+    if (this.keyAlgorithm?.family !== undefined && this.signingAlgorithm?.family !== undefined) {
       if (this.keyAlgorithm.family !== this.signingAlgorithm.family) {
         throw new ValidationError(
           this,

@@ -214,7 +214,8 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
   readonly certificateChainPem?: string;
   readonly type: CaType;
   readonly keyAlgorithm: CaKeyAlgorithm;
-  readonly keyFamily: KeyFamily;
+  /** RSA or EC; undefined when `keyAlgorithm` is a token (unknown at synth). */
+  readonly keyFamily?: KeyFamily;
   readonly signingAlgorithm: CaSigningAlgorithm;
   readonly usageMode: CaUsageMode;
   /** The CA certificate's validity; undefined for an externally signed CA that did not declare it. */
@@ -294,7 +295,10 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
     );
     const usageMode = props.usageMode ?? "GENERAL_PURPOSE";
     checkUsageMode(this, "usageMode", usageMode);
-    if (props.keyStorageSecurityStandard !== undefined) {
+    if (
+      props.keyStorageSecurityStandard !== undefined &&
+      !isUnresolved(props.keyStorageSecurityStandard)
+    ) {
       assertOneOf(
         this,
         "keyStorageSecurityStandard",
@@ -560,7 +564,7 @@ export class CertificateAuthority extends Construct implements ICertificateAutho
         );
       }
     }
-    if (parent.validity !== undefined && !validity.isShorterThan(parent.validity)) {
+    if (parent.validity !== undefined && validity.mayOutlive(parent.validity)) {
       throw new ValidationError(
         this,
         `validity ${validity} (up to ${validity.maxDays} days) must be shorter than parent ${name}'s ${parent.validity} ` +

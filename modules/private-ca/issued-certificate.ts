@@ -72,7 +72,7 @@ export class IssuedCertificate extends Construct {
           `which issues certificates valid at most ${SHORT_LIVED_MAX_DAYS} days`,
       );
     }
-    if (ca.validity !== undefined && !this.validity.isShorterThan(ca.validity)) {
+    if (ca.validity !== undefined && this.validity.mayOutlive(ca.validity)) {
       throw new ValidationError(
         this,
         `validity ${this.validity} must be shorter than the CA's ${ca.validity}: AWS Private CA refuses a certificate that outlives its issuer`,
@@ -88,7 +88,11 @@ export class IssuedCertificate extends Construct {
         `signingAlgorithm is required: the CA ${name} does not say which algorithm it signs with`,
       );
     }
-    if (ca.keyFamily !== undefined && signing.family !== ca.keyFamily) {
+    if (
+      ca.keyFamily !== undefined &&
+      signing.family !== undefined &&
+      signing.family !== ca.keyFamily
+    ) {
       throw new ValidationError(
         this,
         `signingAlgorithm ${show(signing.value)} does not fit the CA's ${ca.keyFamily} key`,

@@ -113,7 +113,11 @@ export class PrivateCertificate extends Construct implements ICertificate {
     this.keyAlgorithm =
       resolveKeyAlgorithm(this, "keyAlgorithm", props.keyAlgorithm) ??
       (ca.keyFamily === "EC" ? KeyAlgorithm.EC_PRIME256V1 : KeyAlgorithm.RSA_2048);
-    if (ca.keyFamily !== undefined && this.keyAlgorithm.family !== ca.keyFamily) {
+    if (
+      ca.keyFamily !== undefined &&
+      this.keyAlgorithm.family !== undefined &&
+      this.keyAlgorithm.family !== ca.keyFamily
+    ) {
       throw new ValidationError(
         this,
         `keyAlgorithm ${show(this.keyAlgorithm.value)} is an ${this.keyAlgorithm.family} key, but the CA ${show(ca.node.path)} has an ${ca.keyFamily} key; ` +

@@ -1,5 +1,7 @@
 import { IConstruct } from "constructs";
-import { show, ValidationError } from "../util/errors";
+import { Token } from "cdktf";
+import { show, UNKNOWN_AT_SYNTH, ValidationError } from "../util/errors";
+import { isUnresolved } from "../util/tokens";
 
 /**
  * How long a certificate is valid, counted from issuance: the relative forms of the
@@ -53,6 +55,12 @@ export class Validity {
         `${property} must be a validity such as Validity.years(10), got ${show(value)}`,
       );
     }
+    if (isUnresolved(value.type) || isUnresolved(value.value)) {
+      // Passed through as given; every comparison that needs it is skipped.
+      return value instanceof Validity
+        ? value
+        : new Validity(value.type as ValidityUnit, value.value);
+    }
     if (!(UNITS as readonly string[]).includes(value.type)) {
       throw new ValidationError(
         scope,
@@ -75,8 +83,14 @@ export class Validity {
     readonly value: number,
   ) {}
 
-  /** The fewest days this period can span. */
+  /** False when the type or the value is a token: the period is unknown at synth. */
+  get isKnownAtSynth(): boolean {
+    return !isUnresolved(this.type) && !isUnresolved(this.value);
+  }
+
+  /** The fewest days this period can span; NaN when unknown at synth. */
   get minDays(): number {
+    if (!this.isKnownAtSynth) return NaN;
     switch (this.type) {
       case "DAYS":
         return this.value;
@@ -87,8 +101,9 @@ export class Validity {
     }
   }
 
-  /** The most days this period can span. */
+  /** The most days this period can span; NaN when unknown at synth. */
   get maxDays(): number {
+    if (!this.isKnownAtSynth) return NaN;
     switch (this.type) {
       case "DAYS":
         return this.value;
@@ -104,12 +119,24 @@ export class Validity {
     return this.maxDays < other.minDays;
   }
 
-  /** The provider block: `{ type, value }` with the value as a string. */
+  /**
+   * True when this period may end at or after `other`: known at synth, both, and not shorter
+   * for certain. False when either is unknown at synth (the check is skipped).
+   */
+  mayOutlive(other: Validity): boolean {
+    return this.isKnownAtSynth && other.isKnownAtSynth && !this.isShorterThan(other);
+  }
+
+  /** The provider block: `{ type, value }` with the value as a string (tokens as given). */
   toBlock(): { type: string; value: string } {
-    return { type: this.type, value: String(this.value) };
+    return {
+      type: this.type,
+      value: isUnresolved(this.value) ? Token.asString(this.value) : String(this.value),
+    };
   }
 
   toString(): string {
+    if (!this.isKnownAtSynth) return UNKNOWN_AT_SYNTH;
     const unit = this.type.toLowerCase();
     return `${this.value} ${this.value === 1 ? unit.slice(0, -1) : unit}`;
   }

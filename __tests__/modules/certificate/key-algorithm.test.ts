@@ -1,3 +1,4 @@
+import { TerraformVariable } from "cdktf";
 import { KeyAlgorithm, resolveKeyAlgorithm } from "../../../modules/certificate/key-algorithm";
 import { testStack } from "../../support/synth";
 
@@ -23,5 +24,50 @@ describe("KeyAlgorithm", () => {
     const { stack } = testStack();
     expect(resolveKeyAlgorithm(stack, "k", undefined)).toBeUndefined();
     expect(resolveKeyAlgorithm(stack, "k", "RSA_2048")).toBe(KeyAlgorithm.RSA_2048);
+  });
+
+  const warnings = (scope: { node: { metadata: { type: string; data: unknown }[] } }) =>
+    scope.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+
+  test("a token is carried unchanged, its family unknown at synth", () => {
+    const { stack } = testStack();
+    const token = new TerraformVariable(stack, "key", { type: "string" }).stringValue;
+    const k = resolveKeyAlgorithm(stack, "keyAlgorithm", token) as KeyAlgorithm;
+    expect(k.value).toBe(token);
+    expect(k.family).toBeUndefined();
+    expect(k.cloudFrontCompatible).toBeUndefined();
+    expect(k.isKnownAtSynth).toBe(false);
+    expect(KeyAlgorithm.RSA_2048.isKnownAtSynth).toBe(true);
+  });
+
+  test("a newer RSA_<bits> or EC_<curve> value passes with a warning, as its family", () => {
+    const { stack } = testStack();
+    const k = KeyAlgorithm.of(stack, "keyAlgorithm", "EC_brainpool512r1");
+    expect([k.value, k.family, k.cloudFrontCompatible]).toEqual([
+      "EC_brainpool512r1",
+      "EC",
+      undefined,
+    ]);
+    expect(KeyAlgorithm.of(stack, "keyAlgorithm", "RSA_8192").family).toBe("RSA");
+    expect(warnings(stack)).toEqual([
+      expect.stringMatching(
+        /^keyAlgorithm "EC_brainpool512r1" is not a value this library knows .* form EC_<curve>/,
+      ),
+      expect.stringMatching(/^keyAlgorithm "RSA_8192" .* form RSA_<bits>/),
+    ]);
+  });
+
+  test.each([
+    ["RSA_1024", /an RSA key of 1024 bits is weak/],
+    ["RSA_512", /an RSA key of 512 bits is weak/],
+    ["RSA_4096", /other key algorithms are for imported certificates/],
+    ["EC_secp521r1", /other key algorithms are for imported certificates/],
+    ["DSA_2048", /a newer value of the form RSA_<bits> or EC_<curve> passes with a warning/],
+  ])("refuses %s with the reason", (value, reason) => {
+    const { stack } = testStack();
+    expect(() => KeyAlgorithm.of(stack, "keyAlgorithm", value)).toThrow(
+      new RegExp(`keyAlgorithm must be one of .*, got "${value}"`),
+    );
+    expect(() => KeyAlgorithm.of(stack, "keyAlgorithm", value)).toThrow(reason);
   });
 });

@@ -3,7 +3,8 @@ import { synth, testStack } from "../../support/synth";
 
 const ORG = "arn:aws:organizations::111111111111:organization/o-abcdef1234";
 const OU = "arn:aws:organizations::111111111111:ou/o-abcdef1234/ou-ab12-cdef5678";
-const CA = "arn:aws:acm-pca:eu-west-1:111111111111:certificate-authority/1234";
+const CA =
+  "arn:aws:acm-pca:eu-west-1:111111111111:certificate-authority/12345678-1234-1234-1234-123456789abc";
 
 describe("CaSharing", () => {
   test("principal kinds", () => {

@@ -40,7 +40,7 @@ describe("CertificateAuthorityRef.fromCertificateAuthorityArn", () => {
     [
       "not-an-arn",
       {},
-      /certificateAuthorityArn must look like arn:aws:acm-pca:<region>:<account>:certificate-authority\/<id>, got "not-an-arn"/,
+      /certificateAuthorityArn must be the ARN of an AWS Private CA certificate authority \(arn:aws:acm-pca:<region>:<account>:certificate-authority\/<uuid>\); it is not an ARN: "not-an-arn"/,
     ],
     [ARN, { region: "us-east-1" }, /region "us-east-1" contradicts the ARN's region "eu-west-1"/],
     [

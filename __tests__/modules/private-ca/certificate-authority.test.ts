@@ -371,7 +371,7 @@ describe("CertificateAuthority: subordinate", () => {
     const unknown = CertificateAuthorityRef.fromCertificateAuthorityArn(
       stack,
       "Unknown",
-      "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/1111",
+      "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/11111111-2222-3333-4444-555566667777",
     );
     expect(() => sub(stack, unknown as never, {}, "A")).toThrow(
       /parent "test\/Unknown" has no known signingAlgorithm/,
@@ -379,7 +379,7 @@ describe("CertificateAuthority: subordinate", () => {
     const existing = CertificateAuthorityRef.fromCertificateAuthorityArn(
       stack,
       "Existing",
-      "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/2222",
+      "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/22222222-3333-4444-5555-666677778888",
       {
         type: "ROOT",
         keyAlgorithm: "EC_secp384r1",
@@ -391,7 +391,7 @@ describe("CertificateAuthority: subordinate", () => {
     const [, cert] = byPrefix(synth(stack), "aws_acmpca_certificate", "B_");
     expect(cert).toMatchObject({
       certificate_authority_arn:
-        "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/2222",
+        "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/22222222-3333-4444-5555-666677778888",
       signing_algorithm: "SHA384WITHECDSA",
     });
     expect(cert.depends_on).toBeUndefined();

@@ -100,7 +100,7 @@ describe("PrivateCertificate", () => {
     const shared = CertificateAuthorityRef.fromCertificateAuthorityArn(
       stack,
       "Shared",
-      "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/abcd",
+      "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/abcd0000-1111-2222-3333-444455556666",
       { keyAlgorithm: "EC_prime256v1" },
     );
     expect(() => cert(stack, { certificateAuthority: shared, keyAlgorithm: "RSA_2048" })).toThrow(
@@ -110,7 +110,7 @@ describe("PrivateCertificate", () => {
     expect(ok.keyAlgorithm).toBe(KeyAlgorithm.EC_PRIME256V1);
     expect(synth(stack).list("aws_acm_certificate")[0]).toMatchObject({
       certificate_authority_arn:
-        "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/abcd",
+        "arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/abcd0000-1111-2222-3333-444455556666",
     });
     expect(synth(stack).list("aws_acm_certificate")[0].depends_on).toBeUndefined();
   });
