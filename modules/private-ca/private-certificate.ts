@@ -10,6 +10,10 @@ import { isLiteral } from "../util/tokens";
 import { checkCaCanIssue, checkCaRegion } from "./ca-checks";
 import { ICertificateAuthority } from "./certificate-authority-ref";
 
+// This file lives in private-ca/, not certificate/: it needs the CA interface and the CA checks
+// (ca-checks.ts), while private-ca/ already builds on certificate/ (key algorithms, the ACM name
+// rules, ICertificate). Here, the dependency between the two folders runs one way only.
+
 /** ACM: a private certificate is valid for 13 months. */
 export const PRIVATE_CERTIFICATE_VALIDITY_DAYS = 395;
 /** ACM starts renewing a private certificate 60 days before it expires; less has no effect. */
