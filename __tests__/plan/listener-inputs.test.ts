@@ -13,7 +13,6 @@ function plannedOutputs(result: PlanResult): Record<string, unknown> {
 
 describeWithTerraform("plan: unusual but valid listener inputs", () => {
   let alb: PlanResult;
-  let nlb: PlanResult;
   beforeAll(async () => {
     alb = await planStack(
       albHttps(Testing.app(), {
@@ -29,7 +28,6 @@ describeWithTerraform("plan: unusual but valid listener inputs", () => {
         hostNames: ["example.com", "www.example.com"],
       }),
     );
-    nlb = await planStack(nlbTls(Testing.app(), { ...nlbConfig, port: 1, alpnPolicy: "None" }));
   });
 
   test("the pinned provider plans a policy name it has never seen (no client-side list)", () => {
@@ -68,6 +66,15 @@ describeWithTerraform("plan: unusual but valid listener inputs", () => {
       "sni_a_b_certificate_arn",
       "sni_a_b_unvalidated_certificate_arn",
     ]);
+  });
+});
+
+// A describe of its own: one plan per beforeAll keeps each hook well inside the test timeout on
+// a loaded machine.
+describeWithTerraform("plan: unusual but valid NLB listener inputs", () => {
+  let nlb: PlanResult;
+  beforeAll(async () => {
+    nlb = await planStack(nlbTls(Testing.app(), { ...nlbConfig, port: 1, alpnPolicy: "None" }));
   });
 
   test("an NLB TLS listener on port 1 with ALPN None", () => {
