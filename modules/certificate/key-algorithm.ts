@@ -57,7 +57,8 @@ export function findAlgorithm<T extends { readonly value: string }>(
     if (newer && scope) {
       Annotations.of(scope).addWarning(
         `${property} ${show(value)} is not a value this library knows (${set.known.map((k) => k.value).join(", ")}); ` +
-          `it has the form ${newer.form}, so it is passed through as an ${newer.family} key algorithm: check that AWS accepts it`,
+          `it has the form ${newer.form}, so it is passed through as an ${newer.family} algorithm: check that AWS accepts it, and upgrade the ` +
+          "AWS provider if it refuses the value at plan (hashicorp/aws checks these values against the list it was built with)",
       );
       return set.create(value, newer.family);
     }
