@@ -9,12 +9,18 @@ import {
   resourceAddress,
   validationOptionExpression,
 } from "../dns/validation-records";
-import { duplicateZoneNames, matchZone } from "../dns/zone-matching";
-import { domainNameProblem, isInZone, stripWildcard, validationNames } from "../util/domain-name";
-import { show, ValidationError } from "../util/errors";
+import { matchZone } from "../dns/zone-matching";
+import { validationNames } from "../util/domain-name";
 import { accountKeyOf, regionOf } from "../util/provider-info";
-import { isLiteral, isUnresolved } from "../util/tokens";
+import { ARN_RULES, checkArn, checkArnRegion } from "../util/arn";
+import { isLiteral } from "../util/tokens";
 import { checkCertificateNames } from "./certificate-names";
+import {
+  checkDnsValidation,
+  checkEmailValidation,
+  checkValidationKind,
+  checkValidationTimeout,
+} from "./validation-checks";
 import { ICertificate } from "./certificate-ref";
 import { CertificateValidation } from "./certificate-validation";
 import { KeyAlgorithm, resolveKeyAlgorithm } from "./key-algorithm";
@@ -89,22 +95,39 @@ export interface DnsValidationRecord {
   readonly recordValue: string;
 }
 
-/** An existing certificate referenced by ARN. Creates no resources. */
+/**
+ * An existing certificate referenced by ARN. Creates no resources. A literal ARN is parsed: it
+ * must be an ACM certificate ARN, and its region is the certificate's region (a `region`
+ * attribute that contradicts it is an error).
+ */
 class ExistingCertificate extends Construct implements ICertificate {
+  readonly region?: string;
+  readonly domainNames?: readonly string[];
+  readonly keyAlgorithm?: KeyAlgorithm;
+
   constructor(
     scope: Construct,
     id: string,
     readonly certificateArn: string,
-    readonly region?: string,
-    readonly domainNames?: readonly string[],
-    readonly keyAlgorithm?: KeyAlgorithm,
+    attributes: ExistingCertificateAttributes,
   ) {
     super(scope, id);
+    const parsed = checkArn(this, "certificateArn", certificateArn, ARN_RULES.acmCertificate);
+    if (parsed && attributes.region !== undefined && isLiteral(attributes.region)) {
+      checkArnRegion(this, "certificateArn", parsed, attributes.region, "the region attribute");
+    }
+    this.region = parsed?.region ?? attributes.region;
+    this.domainNames = attributes.domainNames;
+    this.keyAlgorithm = attributes.keyAlgorithm;
   }
 }
 
 export interface ExistingCertificateAttributes {
-  /** The certificate's region, for attachment region checks. @default unknown: checks that need it fail */
+  /**
+   * The certificate's region, for attachment region checks. Needed only when the ARN is a token;
+   * a literal ARN carries its region, and a `region` that contradicts it is an error.
+   * @default the literal ARN's region; unknown for a token (checks that need it fail)
+   */
   readonly region?: string;
   /** The names it covers, for coverage checks. @default unknown: coverage is not checked */
   readonly domainNames?: readonly string[];
@@ -127,14 +150,7 @@ export class Certificate extends Construct implements ICertificate {
     certificateArn: string,
     attributes: ExistingCertificateAttributes = {},
   ): ICertificate {
-    return new ExistingCertificate(
-      scope,
-      id,
-      certificateArn,
-      attributes.region,
-      attributes.domainNames,
-      attributes.keyAlgorithm,
-    );
+    return new ExistingCertificate(scope, id, certificateArn, attributes);
   }
 
   /** The ARN to attach: the validated ARN when `waitForValidation` is on. */
@@ -157,20 +173,18 @@ export class Certificate extends Construct implements ICertificate {
   constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
     const sans = props.subjectAlternativeNames ?? [];
-    const allNames = checkCertificateNames(this, props);
-
+    const validation = props.validation;
+    checkValidationKind(this, validation);
+    const allNames = checkCertificateNames(this, props, {
+      publicCertificate: true,
+      dnsValidation: validation.method === "DNS",
+    });
+    // A token is carried unchanged (family unknown at synth), never replaced by the default.
     this.keyAlgorithm =
       resolveKeyAlgorithm(this, "keyAlgorithm", props.keyAlgorithm) ?? KeyAlgorithm.RSA_2048;
-    const validation = props.validation;
-    this.checkValidation(validation, allNames);
-    if (props.validationTimeout !== undefined && isLiteral(props.validationTimeout)) {
-      if (!/^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/.test(props.validationTimeout)) {
-        throw new ValidationError(
-          this,
-          `validationTimeout must be a Terraform duration such as "45m" or "1h30m", got ${show(props.validationTimeout)}`,
-        );
-      }
-    }
+    if (validation.method === "EMAIL") checkEmailValidation(this, validation.options, allNames);
+    else checkDnsValidation(this, validation.options, allNames);
+    checkValidationTimeout(this, props.validationTimeout);
 
     const literalNames = allNames.every(isLiteral);
     this.domainNames = literalNames ? allNames : undefined;
@@ -250,113 +264,6 @@ export class Certificate extends Construct implements ICertificate {
       this.certificateArn = this.validationResource.certificateArn;
     } else {
       this.certificateArn = this.unvalidatedCertificateArn;
-    }
-  }
-
-  private checkValidation(validation: CertificateValidation, allNames: readonly string[]): void {
-    if (!(validation instanceof CertificateValidation)) {
-      throw new ValidationError(
-        this,
-        `validation must be a CertificateValidation (fromDns, fromExternalDns or fromEmail), got ${show(validation)}`,
-      );
-    }
-    const o = validation.options;
-    if (o.method !== "DNS" && o.method !== "EMAIL") {
-      throw new ValidationError(
-        this,
-        `validation.method must be "DNS" or "EMAIL", got ${show(o.method)}`,
-      );
-    }
-    if (o.method === "EMAIL") {
-      const mixed = (
-        ["hostedZones", "validationRecordFqdns", "recordTtl", "allowOverwrite"] as const
-      ).filter((k) => o[k] !== undefined);
-      if (mixed.length > 0) {
-        throw new ValidationError(
-          this,
-          `validation mixes EMAIL with DNS options (${mixed.join(", ")}); choose fromEmail() or fromDns(), not both`,
-        );
-      }
-      for (const [name, domain] of Object.entries(o.validationDomains ?? {})) {
-        if (!isLiteral(name) || !isLiteral(domain)) continue;
-        if (!allNames.includes(name)) {
-          throw new ValidationError(
-            this,
-            `validation.validationDomains has key ${show(name)}, which is not one of the certificate's names (${allNames.map((n) => show(n)).join(", ")})`,
-          );
-        }
-        const problem = domainNameProblem(domain);
-        if (problem || !isInZone(stripWildcard(name), domain)) {
-          throw new ValidationError(
-            this,
-            `validation.validationDomains[${show(name)}] must be the name itself or a parent domain of it, got ${show(domain)}`,
-          );
-        }
-      }
-      return;
-    }
-    if (o.validationDomains !== undefined) {
-      throw new ValidationError(
-        this,
-        "validation mixes DNS with the EMAIL option validationDomains; choose fromDns() or fromEmail(), not both",
-      );
-    }
-    if (o.hostedZones === undefined) return; // external DNS
-    if (o.validationRecordFqdns !== undefined) {
-      throw new ValidationError(
-        this,
-        "validation has both hostedZones (Route 53 records created here) and validationRecordFqdns (records created elsewhere); use one",
-      );
-    }
-    if (o.hostedZones.length === 0) {
-      throw new ValidationError(
-        this,
-        "validation.hostedZones must name at least one zone, got []; for DNS outside Route 53 use CertificateValidation.fromExternalDns()",
-      );
-    }
-    o.hostedZones.forEach((zone, i) => {
-      if (!zone || typeof zone.zoneId !== "string" || zone.zoneId === "") {
-        throw new ValidationError(
-          this,
-          `validation.hostedZones[${i}].zoneId must be a non-empty string, got ${show(zone?.zoneId)}`,
-        );
-      }
-      if (!isLiteral(zone.zoneName)) {
-        throw new ValidationError(
-          this,
-          `validation.hostedZones[${i}].zoneName must be known at synth (names are matched to zones by suffix), got ${show(zone.zoneName)}`,
-        );
-      }
-      const problem = domainNameProblem(zone.zoneName);
-      if (problem || zone.zoneName.includes("*")) {
-        throw new ValidationError(
-          this,
-          `validation.hostedZones[${i}].zoneName ${problem ?? "must not be a wildcard"}: ${show(zone.zoneName)}`,
-        );
-      }
-    });
-    const dupZones = duplicateZoneNames(o.hostedZones);
-    if (dupZones.length > 0) {
-      throw new ValidationError(
-        this,
-        `validation.hostedZones names ${dupZones.map((d) => show(d)).join(", ")} more than once; a name must map to exactly one zone`,
-      );
-    }
-    const unknown = allNames.filter(isUnresolved);
-    if (unknown.length > 0) {
-      throw new ValidationError(
-        this,
-        "Route 53 validation records are keyed by name at synth, so every name must be a literal; " +
-          `got ${unknown.length} token(s). Use literal names, or CertificateValidation.fromExternalDns()`,
-      );
-    }
-    const orphans = allNames.filter((n) => !matchZone(n, o.hostedZones!));
-    if (orphans.length > 0) {
-      throw new ValidationError(
-        this,
-        `no hosted zone is authoritative for ${orphans.map((n) => show(n)).join(", ")}; ` +
-          `hostedZones are ${o.hostedZones.map((z) => show(z.zoneName)).join(", ")}`,
-      );
     }
   }
 }

@@ -19,14 +19,3 @@ export function matchZone<Z extends Pick<HostedZoneRef, "zoneName">>(
   }
   return best;
 }
-
-/** Zone names given more than once (for example a public and a private zone of one name). */
-export function duplicateZoneNames(zones: readonly Pick<HostedZoneRef, "zoneName">[]): string[] {
-  const seen = new Set<string>();
-  const dups = new Set<string>();
-  for (const z of zones) {
-    if (seen.has(z.zoneName)) dups.add(z.zoneName);
-    seen.add(z.zoneName);
-  }
-  return [...dups];
-}

@@ -195,7 +195,7 @@ describe("Certificate options", () => {
 
   test.each([["45"], ["m"], ["forever"], [""]])("validationTimeout %j is rejected", (timeout) => {
     expect(() => make({ validationTimeout: timeout })).toThrow(
-      /validationTimeout must be a Terraform duration such as "45m" or "1h30m", got/,
+      /validationTimeout must be a positive Terraform duration such as "45m", "1\.5h" or "1h30m" \(units h, m, s, ms\), got/,
     );
   });
 
@@ -375,7 +375,7 @@ describe("bad input fails at synth with the property, the value and the rule", (
     [
       "empty zone id",
       { validation: CertificateValidation.fromDns([{ zoneId: "", zoneName: "example.com" }]) },
-      /hostedZones\[0\]\.zoneId must be a non-empty string, got ""/,
+      /hostedZones\[0\]\.zoneId must be a Route 53 hosted zone id such as "Z0123456789ABCDEFGHIJ", got ""/,
     ],
     [
       "email mixed with DNS zones",
@@ -436,7 +436,7 @@ describe("bad input fails at synth with the property, the value and the rule", (
     expect(
       () => new Certificate(t.stack, "Cert", { domainName: v.stringValue, validation: dns() }),
     ).toThrow(
-      /Route 53 validation records are keyed by name at synth, so every name must be a literal; got 1 token\(s\)/,
+      /Route 53 validation records are keyed by name at synth, so every name must be known at synth; got 1 token\(s\)/,
     );
   });
 });
@@ -444,7 +444,8 @@ describe("bad input fails at synth with the property, the value and the rule", (
 describe("Certificate.fromCertificateArn", () => {
   test("creates no resources and carries the given metadata", () => {
     const t = testStack();
-    const arn = "arn:aws:acm:us-east-1:111111111111:certificate/abc";
+    const arn =
+      "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0000-1111-2222-333344445555";
     const cert = Certificate.fromCertificateArn(t.stack, "Existing", arn, {
       region: "us-east-1",
       domainNames: ["example.com"],
