@@ -95,13 +95,15 @@ describe("CertificatesStack (and BaseStack)", () => {
           ...base,
           hostedZones: [{ zoneId: "Z1", zoneName: "example.com", dnsRoleArn: "dns-role" }],
         }),
-    ).toThrow(/\[certs\] hostedZones\[\]\.dnsRoleArn must be an IAM role ARN .*got "dns-role"/);
+    ).toThrow(
+      /\[certs\] hostedZones\[0\]\.dnsRoleArn must be the ARN of an IAM role \(arn:aws:iam::<account>:role\/<name>\); it is not an ARN: "dns-role"/,
+    );
     expect(
       () =>
         new CertificatesStack(Testing.app(), "certs", {
           ...base,
           certificates: [...base.certificates, ...base.certificates],
         }),
-    ).toThrow(/certificates\[\]\.name must be unique, got "site" twice/);
+    ).toThrow(/certificates\[\]\.name "site" is given twice; names must be unique/);
   });
 });

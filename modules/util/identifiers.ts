@@ -28,32 +28,41 @@ export function checkTerraformIdentifier(
 /**
  * Throws when two user names map to the same derived identifier, naming both; or when one maps to
  * an identifier in `reserved` (the names of the stack's own children), naming what holds it.
- * `derive` is how a name becomes the identifier, for example `(n) => \`${n}_certificate_arn\``.
+ * `derive` is how a name becomes its identifiers (one, or several such as a construct id and its
+ * output names), for example `(n) => [n, \`${n}_certificate_arn\`]`.
  */
 export function checkDistinctIdentifiers(
   scope: IConstruct,
   property: string,
   names: readonly string[],
-  derive: (name: string) => string,
+  derive: (name: string) => string | readonly string[],
   reserved: Readonly<Record<string, string>> = {},
 ): void {
   const seen = new Map<string, string>();
   for (const name of names) {
-    const id = derive(name);
-    const owner = reserved[id];
-    if (owner !== undefined) {
-      throw new ValidationError(
-        scope,
-        `${property} ${show(name)} would become ${show(id)}, which ${owner} already uses; choose another name`,
-      );
+    const derived = derive(name);
+    for (const id of typeof derived === "string" ? [derived] : derived) {
+      const owner = reserved[id];
+      if (owner !== undefined) {
+        throw new ValidationError(
+          scope,
+          `${property} ${show(name)} would become ${show(id)}, which ${owner} already uses; choose another name`,
+        );
+      }
+      const previous = seen.get(id);
+      if (previous !== undefined && previous !== name) {
+        throw new ValidationError(
+          scope,
+          `${property} ${show(previous)} and ${show(name)} both become ${show(id)}; choose names that differ`,
+        );
+      }
+      if (previous === name) {
+        throw new ValidationError(
+          scope,
+          `${property} ${show(name)} is given twice; names must be unique`,
+        );
+      }
+      seen.set(id, name);
     }
-    const previous = seen.get(id);
-    if (previous !== undefined) {
-      throw new ValidationError(
-        scope,
-        `${property} ${show(previous)} and ${show(name)} both become ${show(id)}; choose names that differ`,
-      );
-    }
-    seen.set(id, name);
   }
 }

@@ -1,6 +1,7 @@
-import { AwsProvider, AwsProviderAssumeRole } from "@cdktf/provider-aws/lib/provider";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { parseArn } from "./arn";
 import { isLiteral } from "./tokens";
 
 /**
@@ -44,23 +45,48 @@ export function regionOf(scope: IConstruct, provider?: TerraformProvider): strin
 }
 
 /**
- * A key naming the AWS account a provider acts in, as far as synth can tell: the account of a
- * literal assumed-role ARN, else a single literal allowed account id, else "default" (the
- * stack's own credentials). ACM derives validation record names from domain and account, so
- * certificates with the same key may share validation records.
+ * A key naming the AWS account a provider acts in, as far as synth can tell. ACM derives a
+ * validation record from the domain name and the account, so certificates may share records
+ * only when their providers provably act in the same account:
+ * - a literal account: of the first literal `assume_role` (or `assume_role_with_web_identity`)
+ *   role ARN, else the single literal `allowed_account_ids` entry;
+ * - otherwise, when the provider sets anything that changes its credentials (a role, a profile,
+ *   keys, shared config or credentials files, allowed accounts), a key of its own
+ *   (`provider-<path>`): it shares nothing;
+ * - otherwise "default", the stack's own credentials.
  */
 export function accountKeyOf(scope: IConstruct, provider?: TerraformProvider): string {
   const p = effectiveProvider(scope, provider);
   if (!(p instanceof AwsProvider)) return "default";
-  const roles = p.assumeRole;
-  if (Array.isArray(roles) && roles.length > 0) {
-    const arn = (roles[0] as AwsProviderAssumeRole).roleArn;
-    const account = isLiteral(arn) ? /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1] : undefined;
-    if (account) return account;
-    // A role we cannot read: its own key, so nothing is shared by mistake.
-    return `provider-${p.node.path}`;
+  const account = literalAccountOf(p);
+  if (account) return account;
+  return changesCredentials(p) ? `provider-${p.node.path}` : "default";
+}
+
+/** The account a provider acts in, when a literal role ARN or allowed account id says so. */
+function literalAccountOf(p: AwsProvider): string | undefined {
+  for (const roles of [p.assumeRole, p.assumeRoleWithWebIdentity]) {
+    if (!Array.isArray(roles) || roles.length === 0) continue;
+    const arn = (roles[0] as { roleArn?: string }).roleArn;
+    const parsed = isLiteral(arn) ? parseArn(arn) : undefined;
+    if (parsed?.service === "iam" && parsed.account) return parsed.account;
   }
   const allowed = p.allowedAccountIds;
   if (Array.isArray(allowed) && allowed.length === 1 && isLiteral(allowed[0])) return allowed[0];
-  return "default";
+  return undefined;
+}
+
+/** Whether a provider sets any attribute that changes which credentials it uses. */
+function changesCredentials(p: AwsProvider): boolean {
+  const set = (v: unknown) =>
+    v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+  return [
+    p.assumeRole,
+    p.assumeRoleWithWebIdentity,
+    p.profile,
+    p.accessKey,
+    p.sharedConfigFiles,
+    p.sharedCredentialsFiles,
+    p.allowedAccountIds,
+  ].some(set);
 }
