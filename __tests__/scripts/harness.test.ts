@@ -1,7 +1,14 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { findProviderMirror, offlineOverride } from "../../scripts/plan/harness";
+import {
+  createSeed,
+  findProviderMirror,
+  MirrorNotFoundError,
+  offlineOverride,
+  unionRequiredProviders,
+} from "../../scripts/plan/harness";
+import { impliedMirrorDirs, searchProviderMirror } from "../../scripts/plan/mirror";
 
 describe("offlineOverride", () => {
   test("gives every aws provider block, aliased ones too, fake credentials and the skip flags", () => {
@@ -38,37 +45,143 @@ describe("offlineOverride", () => {
   });
 });
 
-describe("findProviderMirror", () => {
-  const saved = process.env.TF_PLUGIN_MIRROR;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.TF_PLUGIN_MIRROR;
-    else process.env.TF_PLUGIN_MIRROR = saved;
+describe("unionRequiredProviders: the seed's providers", () => {
+  test("one entry per source, however it is spelled, with every distinct constraint", () => {
+    expect(
+      unionRequiredProviders([
+        { aws: { source: "aws", version: "5.100.0" } },
+        { aws: { source: "hashicorp/aws", version: "5.100.0" } },
+        { amazon: { source: "registry.terraform.io/hashicorp/aws", version: ">= 5.0" } },
+        { tls: { source: "hashicorp/tls" } },
+      ]),
+    ).toEqual({
+      aws: { source: "aws", version: "5.100.0, >= 5.0" },
+      tls: { source: "hashicorp/tls" },
+    });
   });
 
-  test("TF_PLUGIN_MIRROR wins when it holds registry.terraform.io/hashicorp/aws", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mirror-"));
-    fs.mkdirSync(path.join(dir, "registry.terraform.io", "hashicorp", "aws"), { recursive: true });
-    process.env.TF_PLUGIN_MIRROR = dir;
-    expect(findProviderMirror()).toBe(dir);
+  test("two sources under one local name keep both, the second renamed", () => {
+    expect(
+      unionRequiredProviders([
+        { dns: { source: "hashicorp/dns" } },
+        { dns: { source: "example/dns", version: "1.0.0" } },
+      ]),
+    ).toEqual({
+      dns: { source: "hashicorp/dns" },
+      dns_2: { source: "example/dns", version: "1.0.0" },
+    });
+  });
+});
+
+describe("findProviderMirror", () => {
+  const AWS = ["registry.terraform.io", "hashicorp", "aws"];
+  let tmp: string;
+  const mirrorAt = (...parts: string[]) => {
+    const dir = path.join(tmp, ...parts);
+    fs.mkdirSync(path.join(dir, ...AWS), { recursive: true });
+    return dir;
+  };
+  /** A search that sees only what the test builds under `tmp`. */
+  const search = (roots: Array<{ dir: string; depth: number }>, env: NodeJS.ProcessEnv = {}) =>
+    findProviderMirror({
+      env: { XDG_DATA_DIRS: path.join(tmp, "share"), ...env },
+      home: path.join(tmp, "home"),
+      roots,
+    });
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mirror-"));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("TF_PLUGIN_MIRROR wins over every other place when it holds registry.terraform.io/hashicorp/aws", () => {
+    const explicit = mirrorAt("explicit");
+    mirrorAt("home", ".terraform.d", "plugins");
+    expect(search([], { TF_PLUGIN_MIRROR: explicit })).toBe(explicit);
   });
 
   test("a TF_PLUGIN_MIRROR without the provider is an error that says what is missing", () => {
-    process.env.TF_PLUGIN_MIRROR = os.tmpdir();
-    expect(() => findProviderMirror()).toThrow(
+    mirrorAt("home", ".terraform.d", "plugins");
+    expect(() => search([], { TF_PLUGIN_MIRROR: tmp })).toThrow(
       /does not contain registry.terraform.io[\\/]hashicorp[\\/]aws/,
     );
   });
 
-  test("without the variable, the search finds a directory that holds the aws provider", () => {
-    delete process.env.TF_PLUGIN_MIRROR;
-    const found = findProviderMirror();
-    // On a machine with no mirror at all this is undefined and Terraform installs normally.
-    if (found !== undefined) {
-      expect(
-        fs.statSync(path.join(found, "registry.terraform.io", "hashicorp", "aws")).isDirectory(),
-      ).toBe(true);
-    } else {
-      expect(found).toBeUndefined();
+  test("Terraform's implied mirror directories, in its documented order", () => {
+    const home = path.join(tmp, "home");
+    expect(impliedMirrorDirs({ XDG_DATA_HOME: "/x", XDG_DATA_DIRS: "/a:/b" }, home)).toEqual([
+      path.join(home, ".terraform.d", "plugins"),
+      path.join(home, ".local", "share", "terraform", "plugins"),
+      "/x/terraform/plugins",
+      "/a/terraform/plugins",
+      "/b/terraform/plugins",
+    ]);
+    expect(impliedMirrorDirs({}, home).slice(2)).toEqual([
+      "/usr/local/share/terraform/plugins",
+      "/usr/share/terraform/plugins",
+    ]);
+    const shared = mirrorAt("share", "terraform", "plugins");
+    expect(search([{ dir: path.join(tmp, "opt"), depth: 2 }])).toBe(shared);
+    const local = mirrorAt("home", ".local", "share", "terraform", "plugins");
+    expect(search([])).toBe(local);
+  });
+
+  test("conventional roots are searched two levels deep, no deeper", () => {
+    const opt = path.join(tmp, "opt");
+    expect(search([{ dir: opt, depth: 2 }])).toBeUndefined();
+    mirrorAt("opt", "a", "b", "too-deep");
+    expect(search([{ dir: opt, depth: 2 }])).toBeUndefined();
+    const found = mirrorAt("opt", "vendor", "tf-plugins");
+    expect(search([{ dir: opt, depth: 2 }])).toBe(found);
+    expect(search([{ dir: opt, depth: 1 }])).toBeUndefined();
+  });
+
+  test("a project's .terraform/providers or anything under node_modules is never a mirror", () => {
+    const srv = path.join(tmp, "srv");
+    mirrorAt("srv", ".terraform", "providers");
+    mirrorAt("srv", "node_modules", "cache");
+    expect(search([{ dir: srv, depth: 2 }])).toBeUndefined();
+  });
+
+  test("with nothing found, the error lists where it looked and how to point at a mirror", () => {
+    const result = searchProviderMirror({
+      env: {},
+      home: path.join(tmp, "home"),
+      roots: [{ dir: path.join(tmp, "opt"), depth: 2 }],
+    });
+    expect(result.found).toBeUndefined();
+    expect(result.searched).toContain(path.join(tmp, "home", ".terraform.d", "plugins"));
+    const message = new MirrorNotFoundError(
+      ["registry.terraform.io/hashicorp/aws"],
+      result.searched,
+    ).message;
+    expect(message).toMatch(/Set TF_PLUGIN_MIRROR to a directory/);
+    expect(message).toMatch(/terraform .*providers mirror/);
+  });
+
+  test("the default search (this machine) is bounded: well under a second, and only ever returns a mirror", () => {
+    const started = process.hrtime.bigint();
+    const found = findProviderMirror({ env: {} });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(ms).toBeLessThan(1000);
+    const holdsAws = (dir: string) => fs.statSync(path.join(dir, ...AWS)).isDirectory();
+    expect(found === undefined || holdsAws(found)).toBe(true);
+    expect(found ?? "").not.toMatch(/(^|[\\/])(\.terraform|node_modules)([\\/]|$)/);
+  });
+
+  test("createSeed without a mirror fails before running terraform, with that message", async () => {
+    const saved = process.env.TF_PLUGIN_MIRROR;
+    process.env.TF_PLUGIN_MIRROR = tmp; // exists, holds no provider
+    try {
+      await expect(
+        createSeed(path.join(tmp, "seed"), [{ aws: { source: "aws", version: "5.100.0" } }]),
+      ).rejects.toThrow(/does not contain registry.terraform.io/);
+      expect(fs.existsSync(path.join(tmp, "seed"))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.TF_PLUGIN_MIRROR;
+      else process.env.TF_PLUGIN_MIRROR = saved;
     }
   });
 });

@@ -4,22 +4,41 @@
  * Given a synthesized stack directory (`cdktf.out/stacks/<name>`), it:
  *  1. copies the directory to a temporary folder (what the user synthesized is never touched);
  *  2. writes `zz_offline_override.tf.json` there, giving every `aws` provider block (aliased
- *     ones too) fake credentials and the three skip flags, dropping role assumption, and forcing
- *     a local backend;
- *  3. runs `terraform init` through a generated CLI config whose `provider_installation` points
- *     at a local filesystem mirror (found at run time, never hard-coded), then `plan -out` and
+ *     ones too) fake credentials and the skip flags, dropping role assumption, and forcing a
+ *     local backend;
+ *  3. reuses an initialised "seed" workspace (see below), then runs `plan -out` and
  *     `show -json`;
  *  4. returns the parsed plan.
  *
- * Speed: one "seed" directory per process is initialised once. Every later plan reuses its
- * `.terraform` directory (providers by symlink, lock file, backend state), so only the first
- * plan pays for `terraform init`.
+ * One `terraform init` per run. A seed is a directory holding only a `terraform` block with the
+ * union of the `required_providers` of every stack to plan, initialised once through a CLI
+ * config whose `provider_installation` is a local filesystem mirror (see `./mirror`). A plan
+ * links the seed's `.terraform/providers`, copies its lock file and backend state, and needs no
+ * init of its own.
+ *  - `npm test`: the jest global setup creates the seed for every example stack before the
+ *    workers start and passes it to them in `TLS_PLAN_SEED_DIR`, with a run-scoped plan cache
+ *    in `TLS_PLAN_CACHE_DIR`; the global teardown deletes both.
+ *  - `npm run plan`, `npm run bench`: {@link createSeed} once for the stacks at hand.
+ *  - Anything else (a stack whose providers the seed lacks): one seed per process and provider
+ *    set, created on first use, deleted by {@link disposePlanWorkspace} (and, as a backstop,
+ *    at process exit).
+ *
+ * The plan cache: a plan is a pure function of the stack's files, the prior state and the
+ * installed providers, so within one run an identical request (two test files planning the same
+ * example) is answered from the first one's `show -json`. Failed plans are never cached.
+ *
+ * Terraform's own CLI configuration is never read: every command runs with
+ * `TF_CLI_CONFIG_FILE` set to the harness's file, so a `TF_CLI_CONFIG_FILE` that names a missing
+ * file costs nothing here (Terraform would print a warning on every call otherwise).
  */
 import { execFile } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { MirrorNotFoundError, providerMirrorPath, searchProviderMirror } from "./mirror";
+
+export { findProviderMirror, MirrorNotFoundError } from "./mirror";
 
 export interface ResourceChange {
   readonly address: string;
@@ -76,15 +95,22 @@ export class TerraformError extends Error {
 export class TerraformMissingError extends Error {
   constructor() {
     super(
-      "terraform was not found on PATH. Install Terraform >= 1.5 to run offline plans " +
-        "(set TERRAFORM_BIN to point at a binary elsewhere).",
+      `terraform was not found (${terraformBinary()}). Install Terraform >= 1.5 to run offline ` +
+        "plans, or set TERRAFORM_BIN to point at a binary elsewhere.",
     );
     this.name = "TerraformMissingError";
   }
 }
 
+/** Set by the jest global setup: an initialised seed workspace that every worker reuses. */
+export const SEED_DIR_ENV = "TLS_PLAN_SEED_DIR";
+/** Set by the jest global setup: a run-scoped directory of finished plans, by content hash. */
+export const PLAN_CACHE_ENV = "TLS_PLAN_CACHE_DIR";
+
 /** The local state file every offline plan uses (the override forces a local backend). */
 const OFFLINE_STATE_FILE = "offline-plan.tfstate";
+/** Next to a seed directory: the CLI config its init used. */
+const CLI_CONFIG_FILE = "terraform.rc";
 
 const FAKE_PROVIDER_SETTINGS = {
   access_key: "AKIAOFFLINEPLANONLY00",
@@ -134,6 +160,26 @@ function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
 
+/**
+ * The environment of every Terraform command: no real AWS credentials whatever the caller's
+ * environment holds, and the harness's CLI config (`cliConfig`), or an empty one, instead of the
+ * user's.
+ */
+function terraformEnv(cliConfig?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    TF_CLI_CONFIG_FILE: cliConfig ?? os.devNull,
+  };
+  delete env.TF_PLUGIN_CACHE_DIR;
+  for (const key of Object.keys(env)) {
+    if (/^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE)$/.test(key)) delete env[key];
+  }
+  return env;
+}
+
 let terraformPresent: boolean | undefined;
 /** True when `terraform version` runs. Cached per process. */
 export async function terraformAvailable(): Promise<boolean> {
@@ -149,138 +195,177 @@ export async function terraformAvailable(): Promise<boolean> {
   return terraformPresent;
 }
 
-const MIRROR_MARKER = path.join("registry.terraform.io", "hashicorp", "aws");
+/** A `required_providers` block: local name -> source and version constraint. */
+export type RequiredProviders = Record<string, { source?: string; version?: string }>;
 
-function isMirror(dir: string): boolean {
-  try {
-    return fs.statSync(path.join(dir, MIRROR_MARKER)).isDirectory();
-  } catch {
-    return false;
-  }
+/** The `required_providers` of a synthesized stack (`cdk.tf.json`, parsed). */
+export function requiredProvidersOf(stackJson: Record<string, unknown>): RequiredProviders {
+  const terraform = stackJson.terraform as { required_providers?: RequiredProviders } | undefined;
+  return terraform?.required_providers ?? {};
+}
+
+/** `aws`, `hashicorp/aws` and `registry.terraform.io/hashicorp/aws` are one provider. */
+function sourceOf(localName: string, entry: { source?: string }): string {
+  const source = entry.source ?? localName;
+  return providerMirrorPath(source.includes("/") ? source : `hashicorp/${source}`);
 }
 
 /**
- * Finds a local provider mirror: a directory containing `registry.terraform.io/hashicorp/aws`.
- * Order: `TF_PLUGIN_MIRROR`; Terraform's standard implied local mirror directories; then a
- * bounded breadth-first search of likely roots. Returns undefined when there is none (a user's
- * machine with network then uses Terraform's normal provider installation).
+ * The union of several `required_providers` blocks, one entry per provider source, with every
+ * distinct version constraint joined (Terraform then picks a version that meets them all).
  */
-export function findProviderMirror(): string | undefined {
-  const explicit = process.env.TF_PLUGIN_MIRROR;
-  if (explicit) {
-    if (!isMirror(explicit)) {
-      throw new Error(
-        `TF_PLUGIN_MIRROR=${explicit} does not contain ${MIRROR_MARKER}; point it at the mirror root.`,
-      );
-    }
-    return explicit;
-  }
-  const home = os.homedir();
-  const standard = [
-    path.join(home, ".terraform.d", "plugins"),
-    path.join(home, ".local", "share", "terraform", "plugins"),
-    ...(process.env.XDG_DATA_HOME
-      ? [path.join(process.env.XDG_DATA_HOME, "terraform", "plugins")]
-      : []),
-    ...(process.env.XDG_DATA_DIRS ?? "/usr/local/share:/usr/share")
-      .split(":")
-      .filter(Boolean)
-      .map((d) => path.join(d, "terraform", "plugins")),
-  ];
-  for (const dir of standard) if (isMirror(dir)) return dir;
-  return searchForMirror([path.parse(process.cwd()).root], 5);
-}
-
-const SKIP_DIRS = new Set([
-  "proc",
-  "sys",
-  "dev",
-  "run",
-  "node_modules",
-  ".git",
-  "snap",
-  "lost+found",
-]);
-
-function searchForMirror(roots: string[], maxDepth: number): string | undefined {
-  let frontier = roots;
-  for (let depth = 0; depth <= maxDepth && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const dir of frontier) {
-      if (isMirror(dir)) return dir;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue;
+export function unionRequiredProviders(blocks: readonly RequiredProviders[]): RequiredProviders {
+  const bySource = new Map<string, { name: string; source: string; versions: string[] }>();
+  for (const block of blocks) {
+    for (const [name, entry] of Object.entries(block)) {
+      const source = sourceOf(name, entry);
+      const known = bySource.get(source) ?? { name, source: entry.source ?? name, versions: [] };
+      for (const v of (entry.version ?? "").split(",").map((x) => x.trim())) {
+        if (v && !known.versions.includes(v)) known.versions.push(v);
       }
-      for (const e of entries) {
-        if (e.isDirectory() && !SKIP_DIRS.has(e.name)) next.push(path.join(dir, e.name));
-      }
+      bySource.set(source, known);
     }
-    frontier = next;
   }
-  return undefined;
+  const union: RequiredProviders = {};
+  for (const { name, source, versions } of bySource.values()) {
+    let local = name;
+    for (let i = 2; local in union; i++) local = `${name}_${i}`;
+    union[local] = { source, ...(versions.length ? { version: versions.join(", ") } : {}) };
+  }
+  return union;
 }
 
-function terraformEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CHECKPOINT_DISABLE: "1",
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-    ...extra,
-  };
-  // The harness never uses real credentials, whatever the environment holds.
-  for (const key of Object.keys(env)) {
-    if (/^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE)$/.test(key)) delete env[key];
-  }
-  return env;
+/** True when a seed initialised for `seed` has every provider, at every constraint, `stack` asks. */
+function covers(seed: RequiredProviders, stack: RequiredProviders): boolean {
+  const seeded = new Map(
+    Object.entries(seed).map(([name, e]) => [
+      sourceOf(name, e),
+      (e.version ?? "").split(",").map((v) => v.trim()),
+    ]),
+  );
+  return Object.entries(stack).every(([name, e]) => {
+    const versions = seeded.get(sourceOf(name, e));
+    if (!versions) return false;
+    return (e.version ?? "")
+      .split(",")
+      .map((v) => v.trim())
+      .every((v) => !v || versions.includes(v));
+  });
 }
 
+/** An initialised seed workspace: its directory and the providers it was initialised for. */
+export interface Seed {
+  readonly dir: string;
+  readonly providers: RequiredProviders;
+  /** The CLI config its init used (the provider mirror); plans use it too. */
+  readonly cliConfig: string;
+}
+
+/**
+ * Initialises a seed workspace at `dir` (created; its parent also receives the CLI config) for
+ * the union of `requiredProviders`: finds the provider mirror, writes the CLI config, runs the
+ * one `terraform init`. Throws MirrorNotFoundError when there is no mirror, TerraformError when
+ * init fails.
+ */
+export async function createSeed(
+  dir: string,
+  requiredProviders: readonly RequiredProviders[],
+): Promise<Seed> {
+  const providers = unionRequiredProviders(requiredProviders);
+  const sources = Object.entries(providers).map(([name, e]) => sourceOf(name, e));
+  const { found, searched } = searchProviderMirror({ providers: sources });
+  if (!found) throw new MirrorNotFoundError(sources, searched);
+  fs.mkdirSync(dir, { recursive: true });
+  const cliConfig = path.join(path.dirname(dir), CLI_CONFIG_FILE);
+  fs.writeFileSync(
+    cliConfig,
+    [
+      "provider_installation {",
+      "  filesystem_mirror {",
+      `    path    = ${JSON.stringify(found)}`,
+      '    include = ["*/*/*"]',
+      "  }",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  const { terraform } = offlineOverride({});
+  fs.writeFileSync(
+    path.join(dir, "seed.tf.json"),
+    JSON.stringify({ terraform: { ...(terraform as object), required_providers: providers } }),
+  );
+  await run(["init", "-input=false", "-no-color"], dir, terraformEnv(cliConfig));
+  return { dir, providers, cliConfig };
+}
+
+/** A seed created by another process (the jest global setup), from `TLS_PLAN_SEED_DIR`. */
+function sharedSeed(): Seed | undefined {
+  const dir = process.env[SEED_DIR_ENV];
+  if (!dir) return undefined;
+  if (shared?.dir !== dir) {
+    const seedJson = JSON.parse(fs.readFileSync(path.join(dir, "seed.tf.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    shared = {
+      dir,
+      providers: requiredProvidersOf(seedJson),
+      cliConfig: path.join(path.dirname(dir), CLI_CONFIG_FILE),
+    };
+  }
+  return shared;
+}
+let shared: Seed | undefined;
+
+/** This process's own temporary directory and the seeds it created. */
 interface Workspace {
   readonly root: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly seedDir: string;
-  seeded?: Promise<void>;
+  readonly seeds: Array<{ providers: RequiredProviders; seed: Promise<Seed> }>;
 }
 
 let workspace: Workspace | undefined;
 
-function getWorkspace(): Workspace {
-  if (workspace) return workspace;
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "tls-plan-"));
-  const mirror = findProviderMirror();
-  const extra: NodeJS.ProcessEnv = {};
-  if (mirror) {
-    const cliConfig = path.join(root, "terraform.rc");
-    fs.writeFileSync(
-      cliConfig,
-      [
-        "provider_installation {",
-        "  filesystem_mirror {",
-        `    path    = ${JSON.stringify(mirror)}`,
-        '    include = ["registry.terraform.io/*/*"]',
-        "  }",
-        "  direct {",
-        '    exclude = ["registry.terraform.io/*/*"]',
-        "  }",
-        "}",
-        "",
-      ].join("\n"),
-    );
-    extra.TF_CLI_CONFIG_FILE = cliConfig;
-  } else {
-    // No mirror: Terraform installs from the registry as usual, through a shared cache.
-    const cache = path.join(os.tmpdir(), "tls-plan-plugin-cache");
-    fs.mkdirSync(cache, { recursive: true });
-    extra.TF_PLUGIN_CACHE_DIR = cache;
+function removeWorkspace(): void {
+  if (workspace && !process.env.KEEP_PLAN_DIRS) {
+    fs.rmSync(workspace.root, { recursive: true, force: true });
   }
-  workspace = { root, env: terraformEnv(extra), seedDir: path.join(root, "seed") };
-  process.once("exit", () => {
-    if (!process.env.KEEP_PLAN_DIRS) fs.rmSync(root, { recursive: true, force: true });
-  });
+  workspace = undefined;
+}
+
+function getWorkspace(): Workspace {
+  if (!workspace) {
+    workspace = { root: fs.mkdtempSync(path.join(os.tmpdir(), "tls-plan-")), seeds: [] };
+    if (!exitHook) {
+      // Backstop for callers that never dispose; jest workers never get here with a live
+      // workspace, since the global teardown deletes the whole run directory instead.
+      exitHook = true;
+      process.once("exit", removeWorkspace);
+    }
+  }
   return workspace;
+}
+let exitHook = false;
+
+/**
+ * Deletes this process's temporary plan directories (and any seed it initialised). Plans after
+ * this start afresh. `npm run plan` and the benchmark call it in a `finally`.
+ */
+export function disposePlanWorkspace(): void {
+  removeWorkspace();
+}
+
+/** The seed for a stack: the shared one when it has the stack's providers, else one of ours. */
+async function seedFor(stackProviders: RequiredProviders): Promise<Seed> {
+  const given = sharedSeed();
+  if (given && covers(given.providers, stackProviders)) return given;
+  const ws = getWorkspace();
+  const mine = ws.seeds.find((s) => covers(s.providers, stackProviders));
+  if (mine) return mine.seed;
+  const dir = path.join(ws.root, `seed-${ws.seeds.length}`);
+  const providers = unionRequiredProviders([stackProviders]);
+  const seed = createSeed(dir, [providers]);
+  ws.seeds.push({ providers, seed });
+  return seed;
 }
 
 /** Builds the override that makes a synthesized stack plannable offline. */
@@ -300,41 +385,104 @@ export function offlineOverride(stackJson: Record<string, unknown>): Record<stri
   };
 }
 
-function prepareDir(stackDir: string, target: string): void {
-  fs.cpSync(stackDir, target, {
-    recursive: true,
-    filter: (src) =>
-      !/(^|[\\/])(\.terraform|[^\\/]*\.tfstate[^\\/]*|\.terraform\.lock\.hcl)$/.test(src),
-  });
-  const mainFile = path.join(target, "cdk.tf.json");
+/** Files of a stack directory that are configuration: never state, lock files or `.terraform`. */
+const NOT_CONFIGURATION = /(^|[\\/])(\.terraform|[^\\/]*\.tfstate[^\\/]*|\.terraform\.lock\.hcl)$/;
+
+function readStack(stackDir: string): Record<string, unknown> {
+  const mainFile = path.join(stackDir, "cdk.tf.json");
   if (!fs.existsSync(mainFile)) {
     throw new Error(`${stackDir} has no cdk.tf.json; is it a synthesized cdktf stack?`);
   }
-  const stackJson = JSON.parse(fs.readFileSync(mainFile, "utf8")) as Record<string, unknown>;
+  return JSON.parse(fs.readFileSync(mainFile, "utf8")) as Record<string, unknown>;
+}
+
+function prepareDir(stackDir: string, stackJson: Record<string, unknown>, target: string): void {
+  fs.cpSync(stackDir, target, { recursive: true, filter: (src) => !NOT_CONFIGURATION.test(src) });
   fs.writeFileSync(
     path.join(target, "zz_offline_override.tf.json"),
     JSON.stringify(offlineOverride(stackJson), null, 2),
   );
 }
 
-async function seed(ws: Workspace, stackDir: string): Promise<void> {
-  // The seed holds only the first stack's required_providers and the override's local backend.
-  // Its init installs the providers once; every plan then reuses its .terraform directory.
-  const stackJson = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8")) as {
-    terraform?: { required_providers?: unknown };
-  };
-  fs.mkdirSync(ws.seedDir, { recursive: true });
-  const { terraform } = offlineOverride({});
-  fs.writeFileSync(
-    path.join(ws.seedDir, "seed.tf.json"),
-    JSON.stringify({
-      terraform: {
-        ...(terraform as object),
-        required_providers: stackJson.terraform?.required_providers ?? {},
-      },
-    }),
+/** Links an initialised seed into `dir`: providers by symlink, lock file and backend state. */
+function linkSeed(seed: Seed, dir: string): void {
+  const dotTerraform = path.join(dir, ".terraform");
+  fs.mkdirSync(dotTerraform, { recursive: true });
+  fs.symlinkSync(
+    path.join(seed.dir, ".terraform", "providers"),
+    path.join(dotTerraform, "providers"),
   );
-  await run(["init", "-input=false", "-no-color"], ws.seedDir, ws.env);
+  fs.copyFileSync(
+    path.join(seed.dir, ".terraform", "terraform.tfstate"),
+    path.join(dotTerraform, "terraform.tfstate"),
+  );
+  fs.copyFileSync(
+    path.join(seed.dir, ".terraform.lock.hcl"),
+    path.join(dir, ".terraform.lock.hcl"),
+  );
+}
+
+/** Every configuration file of a stack directory with its content, in a stable order. */
+function hashStack(hash: crypto.Hash, dir: string, rel = ""): void {
+  const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const child = path.join(rel, e.name);
+    if (NOT_CONFIGURATION.test(child)) continue;
+    if (e.isDirectory()) hashStack(hash, dir, child);
+    else hash.update(`\0${child}\0`).update(fs.readFileSync(path.join(dir, child)));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * `compute()` once per key and run: the first caller takes `<key>.lock` and computes; later
+ * callers, in any process, wait for `<key>.json`. A failure is not stored: the next caller
+ * computes again (and meets the same error). Without `TLS_PLAN_CACHE_DIR`, just `compute()`.
+ */
+async function cached(key: string, compute: () => Promise<string>): Promise<string> {
+  const dir = process.env[PLAN_CACHE_ENV];
+  if (!dir) return compute();
+  const done = path.join(dir, `${key}.json`);
+  const lock = path.join(dir, `${key}.lock`);
+  for (;;) {
+    if (fs.existsSync(done)) return fs.readFileSync(done, "utf8");
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(lock, "wx");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    if (fd !== undefined) {
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      try {
+        const value = await compute();
+        fs.writeFileSync(`${done}.${process.pid}`, value);
+        fs.renameSync(`${done}.${process.pid}`, done);
+        return value;
+      } finally {
+        fs.rmSync(lock, { force: true });
+      }
+    }
+    // Another caller is computing it. Wait, unless its process is gone.
+    await sleep(50);
+    try {
+      const holder = Number(fs.readFileSync(lock, "utf8"));
+      if (holder && !alive(holder)) fs.rmSync(lock, { force: true });
+    } catch {
+      // the lock went away: loop and look again
+    }
+  }
 }
 
 export interface PlanOptions {
@@ -349,52 +497,57 @@ export interface PlanOptions {
 
 /**
  * Plans a synthesized stack directory offline and returns the parsed `terraform show -json`.
- * Throws TerraformError with Terraform's message when init or plan fails.
+ * Throws TerraformError with Terraform's message when plan fails, MirrorNotFoundError when
+ * providers must be installed and no mirror holds them.
  */
 export async function planStackDir(
   stackDir: string,
   options: PlanOptions = {},
 ): Promise<PlanResult> {
   const started = Date.now();
-  const ws = getWorkspace();
-  if (!ws.seeded) ws.seeded = seed(ws, stackDir);
-  await ws.seeded;
+  const stackJson = readStack(stackDir);
+  const seed = await seedFor(requiredProvidersOf(stackJson));
+  const hash = crypto.createHash("sha256").update("plan/1\0");
+  hash.update(fs.readFileSync(path.join(seed.dir, ".terraform.lock.hcl")));
+  hash.update(`\0${JSON.stringify(options.priorState ?? null)}`);
+  hashStack(hash, stackDir);
+  const shown = await cached(hash.digest("hex"), () =>
+    planInTemporaryDir(stackDir, stackJson, seed, options),
+  );
+  const plan = JSON.parse(shown) as TerraformPlanJson;
+  return {
+    stackDir,
+    plan,
+    resourceChanges: plan.resource_changes ?? [],
+    durationMs: Date.now() - started,
+  };
+}
 
-  const dir = path.join(ws.root, `plan-${crypto.randomBytes(6).toString("hex")}`);
-  prepareDir(stackDir, dir);
-  if (options.priorState) {
-    fs.writeFileSync(path.join(dir, OFFLINE_STATE_FILE), JSON.stringify(options.priorState));
-  }
-  // Reuse the seed's initialised working directory: its providers (a symlink), its lock file
-  // and its backend state. Every plan uses the same local backend, so no init is needed here.
-  const dotTerraform = path.join(dir, ".terraform");
-  fs.mkdirSync(dotTerraform, { recursive: true });
-  fs.symlinkSync(
-    path.join(ws.seedDir, ".terraform", "providers"),
-    path.join(dotTerraform, "providers"),
-  );
-  fs.copyFileSync(
-    path.join(ws.seedDir, ".terraform", "terraform.tfstate"),
-    path.join(dotTerraform, "terraform.tfstate"),
-  );
-  fs.copyFileSync(
-    path.join(ws.seedDir, ".terraform.lock.hcl"),
-    path.join(dir, ".terraform.lock.hcl"),
-  );
+async function planInTemporaryDir(
+  stackDir: string,
+  stackJson: Record<string, unknown>,
+  seed: Seed,
+  options: PlanOptions,
+): Promise<string> {
+  const dir = path.join(getWorkspace().root, `plan-${crypto.randomBytes(6).toString("hex")}`);
+  const env = terraformEnv(seed.cliConfig);
   try {
+    prepareDir(stackDir, stackJson, dir);
+    if (options.priorState) {
+      fs.writeFileSync(path.join(dir, OFFLINE_STATE_FILE), JSON.stringify(options.priorState));
+    }
+    // Every plan uses the same providers and the same local backend as the seed: no init.
+    linkSeed(seed, dir);
+    // Modules (rare in cdktf stacks) are the one thing to install per plan; `get` leaves the
+    // providers alone.
+    if (stackJson.module) await run(["get", "-no-color"], dir, env);
     await run(
       ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=offline.tfplan"],
       dir,
-      ws.env,
+      env,
     );
-    const { stdout } = await run(["show", "-json", "-no-color", "offline.tfplan"], dir, ws.env);
-    const plan = JSON.parse(stdout) as TerraformPlanJson;
-    return {
-      stackDir,
-      plan,
-      resourceChanges: plan.resource_changes ?? [],
-      durationMs: Date.now() - started,
-    };
+    const { stdout } = await run(["show", "-json", "-no-color", "offline.tfplan"], dir, env);
+    return stdout;
   } finally {
     if (!process.env.KEEP_PLAN_DIRS) fs.rmSync(dir, { recursive: true, force: true });
   }
