@@ -1,0 +1,45 @@
+/**
+ * One temporary directory per `jest` run, and nothing left behind.
+ *
+ * cdktf's `Testing.app()` / `Testing.synth()` / `Testing.fullSynth()` make a `cdktf.outdir.*`
+ * directory in the temp dir for every app and never remove it, and jest workers never see a
+ * process `exit` that could. So the global setup (which runs in jest's parent process before the
+ * workers start) makes one run directory and points `TMPDIR` into it: the workers inherit it, and
+ * every temporary directory of the run (cdktf's, the plan harness's, Terraform's plugin sockets)
+ * lands inside. The global teardown deletes the directory and restores `TMPDIR`.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const RUN_DIR_ENV = "TLS_TEST_RUN_DIR";
+const ORIGINAL_TMPDIR_ENV = "TLS_TEST_ORIGINAL_TMPDIR";
+
+/** The run directory, made on first call (by whichever project's global setup runs first). */
+export function ensureRunDirectory(): string {
+  const existing = process.env[RUN_DIR_ENV];
+  if (existing && fs.existsSync(existing)) return existing;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tls-test-run-"));
+  const tmp = path.join(dir, "tmp");
+  fs.mkdirSync(tmp);
+  process.env[RUN_DIR_ENV] = dir;
+  process.env[ORIGINAL_TMPDIR_ENV] = process.env.TMPDIR ?? "";
+  process.env.TMPDIR = tmp;
+  return dir;
+}
+
+/** Deletes the run directory (unless KEEP_PLAN_DIRS is set) and restores `TMPDIR`. */
+export function removeRunDirectory(): void {
+  const dir = process.env[RUN_DIR_ENV];
+  if (!dir) return;
+  const original = process.env[ORIGINAL_TMPDIR_ENV];
+  if (original) process.env.TMPDIR = original;
+  else delete process.env.TMPDIR;
+  delete process.env[RUN_DIR_ENV];
+  delete process.env[ORIGINAL_TMPDIR_ENV];
+  if (process.env.KEEP_PLAN_DIRS) {
+    process.stderr.write(`KEEP_PLAN_DIRS is set: kept ${dir}\n`);
+    return;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
