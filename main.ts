@@ -1,7 +1,8 @@
 // The app that holds every example stack; `npm run synth` writes them to cdktf.out/stacks/<name>.
-import { App } from "cdktf";
+// A bad input prints one `[path] message` block and exits 1 (TLS_SYNTH_TRACE=1 for the trace).
 import { examples } from "./examples";
+import { runApp } from "./stacks";
 
-const app = new App();
-for (const register of Object.values(examples)) register(app);
-app.synth();
+runApp((app) => {
+  for (const register of Object.values(examples)) register(app);
+});

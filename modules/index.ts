@@ -1,36 +1,119 @@
-// Public API of the construct library. Every import of the AWS provider inside is deep
-// (`@cdktf/provider-aws/lib/<resource>`): the package root costs seconds and hundreds of MB.
-export * from "./util/errors";
-export * from "./util/domain-name";
-export * from "./util/provider-info";
-export * from "./dns/hosted-zone";
-export * from "./dns/zone-matching";
-export * from "./dns/validation-records";
-export * from "./certificate/key-algorithm";
-export * from "./certificate/certificate-ref";
-export * from "./certificate/certificate-validation";
-export * from "./certificate/certificate";
-export * from "./attach/attachment-checks";
-export * from "./attach/alias-records";
-export * from "./attach/cloudfront-certificate";
-export * from "./attach/api-gateway-rest-domain";
-export * from "./attach/api-gateway-http-domain";
-export * from "./attach/elb-tls-policy";
-export * from "./attach/alb-https-listener";
-export * from "./attach/nlb-tls-listener";
-export * from "./attach/beanstalk-https";
-export * from "./private-ca/validity";
-export * from "./private-ca/ca-algorithms";
-export * from "./private-ca/ca-subject";
-export * from "./private-ca/ca-templates";
-export * from "./private-ca/partition";
-export * from "./private-ca/certificate-authority-ref";
-export * from "./private-ca/crl-bucket";
-export * from "./private-ca/revocation";
-export * from "./private-ca/ca-sharing";
-export * from "./private-ca/certificate-authority";
-export * from "./private-ca/certificate-authority-hierarchy";
-export * from "./private-ca/issued-certificate";
-export * from "./private-ca/cost";
-export * from "./private-ca/private-certificate";
-export * from "./certificate/certificate-names";
+// The public API of the construct library, by name: every export here is a decision (a test
+// lists them). Constructs, their props and their I* references, the value classes, the errors,
+// and the few helpers a user calls. Checks and resolvers stay internal.
+// Every import of the AWS provider inside is deep (`@cdktf/provider-aws/lib/<resource>`).
+
+// Errors and the app entry point
+export { ValidationError } from "./util/errors";
+export { runApp, SYNTH_TRACE_VARIABLE } from "./util/run-app";
+export type { RunAppIo } from "./util/run-app";
+
+// Certificates: request and validate
+export { Certificate } from "./certificate/certificate";
+export type {
+  CertificateProps,
+  DnsValidationRecord,
+  ExistingCertificateAttributes,
+} from "./certificate/certificate";
+export type { ICertificate } from "./certificate/certificate-ref";
+export { CertificateValidation } from "./certificate/certificate-validation";
+export type {
+  CertificateValidationOptions,
+  ValidationMethod,
+} from "./certificate/certificate-validation";
+export { KeyAlgorithm } from "./certificate/key-algorithm";
+export type { KeyFamily } from "./certificate/key-algorithm";
+export type { HostedZoneRef } from "./dns/hosted-zone";
+
+// Attachments: load balancers
+export { AlbHttpsListener } from "./attach/alb-https-listener";
+export type { AlbHttpsListenerProps } from "./attach/alb-https-listener";
+export { NlbTlsListener } from "./attach/nlb-tls-listener";
+export type { NlbAlpnPolicy, NlbTlsListenerProps } from "./attach/nlb-tls-listener";
+export { LoadBalancerTlsListener } from "./attach/load-balancer-tls-listener";
+export type { LoadBalancerTlsListenerProps } from "./attach/load-balancer-tls-listener";
+export type { LoadBalancerAliasOptions } from "./attach/load-balancer-aliases";
+export { DEFAULT_ELB_TLS_POLICY, ELB_TLS_POLICIES } from "./attach/elb-tls-policy";
+
+// Attachments: Elastic Beanstalk
+export {
+  BeanstalkHttpsEnvironment,
+  beanstalkHttpsSettings,
+  mergeBeanstalkSettings,
+} from "./attach/beanstalk-https";
+export type {
+  BeanstalkHttpsEnvironmentProps,
+  BeanstalkHttpsOptions,
+  BeanstalkSetting,
+} from "./attach/beanstalk-https";
+
+// Attachments: CloudFront
+export { CloudFrontDistribution } from "./attach/cloudfront-distribution";
+export type {
+  CloudFrontDistributionProps,
+  CloudFrontOriginProtocolPolicy,
+  CloudFrontPriceClass,
+} from "./attach/cloudfront-distribution";
+export {
+  cloudFrontViewerCertificate,
+  DEFAULT_CLOUDFRONT_MINIMUM_PROTOCOL_VERSION,
+} from "./attach/cloudfront-certificate";
+export type {
+  CloudFrontMinimumProtocolVersion,
+  CloudFrontViewerCertificateConfig,
+  CloudFrontViewerCertificateProps,
+} from "./attach/cloudfront-certificate";
+
+// Attachments: API Gateway and DNS aliases
+export { ApiGatewayRestDomain } from "./attach/api-gateway-rest-domain";
+export type { ApiGatewayRestDomainProps, RestEndpointType } from "./attach/api-gateway-rest-domain";
+export { ApiGatewayHttpDomain } from "./attach/api-gateway-http-domain";
+export type { ApiGatewayHttpDomainProps } from "./attach/api-gateway-http-domain";
+export type {
+  ApiGatewayDomainBaseProps,
+  ApiGatewayIpAddressType,
+} from "./attach/api-gateway-domain-name";
+export { AliasRecords } from "./attach/alias-records";
+export type { AliasRecordsProps } from "./attach/alias-records";
+
+// Private PKI: AWS Private CA and private certificates
+export { CertificateAuthority } from "./private-ca/certificate-authority";
+export type {
+  CertificateAuthorityProps,
+  ExternalSignature,
+  KeyStorageSecurityStandard,
+} from "./private-ca/certificate-authority";
+export { CertificateAuthorityHierarchy } from "./private-ca/certificate-authority-hierarchy";
+export type {
+  CaSettings,
+  CertificateAuthorityHierarchyProps,
+  HierarchyCrlOptions,
+  SubordinateCaSettings,
+} from "./private-ca/certificate-authority-hierarchy";
+export { CertificateAuthorityRef } from "./private-ca/certificate-authority-ref";
+export type {
+  CaType,
+  CaUsageMode,
+  ExistingCertificateAuthorityAttributes,
+  ICertificateAuthority,
+} from "./private-ca/certificate-authority-ref";
+export { CaKeyAlgorithm, CaSigningAlgorithm } from "./private-ca/ca-algorithms";
+export type { CaSubject } from "./private-ca/ca-subject";
+export { Validity } from "./private-ca/validity";
+export type { ValidityUnit } from "./private-ca/validity";
+export { PrivateCertificate } from "./private-ca/private-certificate";
+export type { PrivateCertificateProps } from "./private-ca/private-certificate";
+export { IssuedCertificate } from "./private-ca/issued-certificate";
+export type { IssuedCertificateProps } from "./private-ca/issued-certificate";
+export { CrlBucket } from "./private-ca/crl-bucket";
+export type { CrlBucketProps } from "./private-ca/crl-bucket";
+export type {
+  CrlObjectAcl,
+  CrlOptions,
+  OcspOptions,
+  RevocationOptions,
+} from "./private-ca/revocation";
+export { CaSharing } from "./private-ca/ca-sharing";
+export type { CaSharingOptions, CaSharingProps } from "./private-ca/ca-sharing";
+export { estimatePrivateCaCost, PRIVATE_CA_PRICES } from "./private-ca/cost";
+export type { CostLine, PrivateCaCostEstimate, PrivateCaUsage } from "./private-ca/cost";

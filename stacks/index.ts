@@ -1,9 +1,33 @@
-export * from "./base-stack";
-export * from "./certificates-stack";
-export * from "./cloudfront-stack";
-export * from "./api-gateway-rest-stack";
-export * from "./api-gateway-http-stack";
-export * from "./alb-https-stack";
-export * from "./nlb-tls-stack";
-export * from "./elastic-beanstalk-stack";
-export * from "./private-ca-stack";
+// The deployable stacks (`cdktf-aws-tls/stacks`), by name: each stack, its props and the config
+// types they take. `runApp` is here too, so that an app imports from one place.
+export { runApp } from "../modules/util/run-app";
+export { BaseStack } from "./base-stack";
+export type { BaseStackProps } from "./base-stack";
+export { CertificatesStack } from "./certificates-stack";
+export type { CertificateConfig, CertificatesStackProps, ZoneConfig } from "./certificates-stack";
+export { CloudFrontStack } from "./cloudfront-stack";
+export type { CloudFrontCertificateConfig, CloudFrontStackProps } from "./cloudfront-stack";
+export { ApiGatewayRestStack } from "./api-gateway-rest-stack";
+export type { ApiGatewayRestStackProps, RestApiDomainConfig } from "./api-gateway-rest-stack";
+export { ApiGatewayHttpStack } from "./api-gateway-http-stack";
+export type { ApiGatewayHttpStackProps, HttpApiDomainConfig } from "./api-gateway-http-stack";
+export type { ApiGatewayDomainConfigBase, ApiGatewayStackPropsBase } from "./api-gateway-domains";
+export { LoadBalancerListenerStack } from "./load-balancer-listener-stack";
+export type { LoadBalancerListenerStackProps } from "./load-balancer-listener-stack";
+export { AlbHttpsStack } from "./alb-https-stack";
+export type { AlbHttpsStackProps } from "./alb-https-stack";
+export { NlbTlsStack } from "./nlb-tls-stack";
+export type { NlbTlsStackProps } from "./nlb-tls-stack";
+export type {
+  ListenerCertificateConfig,
+  ListenerZoneConfig,
+  LoadBalancerDnsConfig,
+} from "./listener-certificates";
+export { ElasticBeanstalkStack } from "./elastic-beanstalk-stack";
+export type { ElasticBeanstalkStackProps } from "./elastic-beanstalk-stack";
+export { PrivateCaStack } from "./private-ca-stack";
+export type {
+  PrivateCaStackProps,
+  PrivateCertificateConfig,
+  PrivateListenerConfig,
+} from "./private-ca-stack";

@@ -1,9 +1,8 @@
 // Template: an HTTPS listener on an existing Application Load Balancer, with an HTTP:80 -> HTTPS
 // redirect, a second domain served by SNI and Route 53 alias records.
 // Copy this folder into a cdktf project and change the import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { AlbHttpsStack, AlbHttpsStackProps } from "../../stacks/alb-https-stack";
+import { AlbHttpsStack, AlbHttpsStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "alb-https";
 
@@ -35,8 +34,4 @@ export function albHttps(scope: Construct, props: AlbHttpsStackProps = config): 
   return new AlbHttpsStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  albHttps(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => albHttps(app));

@@ -1,8 +1,7 @@
 // Template: a custom domain for an existing API Gateway HTTP API (always REGIONAL, TLS_1_2).
 // Copy this folder into a cdktf project and change the import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { ApiGatewayHttpStack, ApiGatewayHttpStackProps } from "../../stacks/api-gateway-http-stack";
+import { ApiGatewayHttpStack, ApiGatewayHttpStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "api-gateway-http";
 
@@ -29,8 +28,4 @@ export function apiGatewayHttp(
   return new ApiGatewayHttpStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  apiGatewayHttp(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => apiGatewayHttp(app));

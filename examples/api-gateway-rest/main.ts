@@ -1,9 +1,8 @@
 // Template: custom domains for an existing API Gateway REST API, one REGIONAL (certificate in the
 // stack's region) and one EDGE (certificate in us-east-1, served by CloudFront).
 // Copy this folder into a cdktf project and change the import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { ApiGatewayRestStack, ApiGatewayRestStackProps } from "../../stacks/api-gateway-rest-stack";
+import { ApiGatewayRestStack, ApiGatewayRestStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "api-gateway-rest";
 
@@ -38,8 +37,4 @@ export function apiGatewayRest(
   return new ApiGatewayRestStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  apiGatewayRest(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => apiGatewayRest(app));

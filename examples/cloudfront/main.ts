@@ -1,9 +1,8 @@
 // Template: a CloudFront distribution for www.example.com and example.com in front of an
 // existing HTTPS origin, with a DNS-validated certificate in us-east-1 and alias records.
 // Copy this folder into a cdktf project and change the import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { CloudFrontStack, CloudFrontStackProps } from "../../stacks/cloudfront-stack";
+import { CloudFrontStack, CloudFrontStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "cloudfront";
 
@@ -28,8 +27,4 @@ export function cloudfront(
   return new CloudFrontStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  cloudfront(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => cloudfront(app));

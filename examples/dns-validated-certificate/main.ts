@@ -1,8 +1,7 @@
 // Template: one DNS-validated certificate for an apex, its wildcard and one more SAN.
 // Copy this folder into a cdktf project and change the import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { CertificatesStack, CertificatesStackProps } from "../../stacks";
+import { CertificatesStack, CertificatesStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "dns-validated-certificate";
 
@@ -27,8 +26,4 @@ export function dnsValidatedCertificate(
   return new CertificatesStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  dnsValidatedCertificate(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => dnsValidatedCertificate(app));

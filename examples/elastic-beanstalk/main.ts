@@ -1,12 +1,8 @@
 // Template: an Elastic Beanstalk web environment whose Application Load Balancer serves HTTPS
 // with a DNS-validated ACM certificate and an explicit TLS policy.
 // Copy this folder into a cdktf project and change the import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import {
-  ElasticBeanstalkStack,
-  ElasticBeanstalkStackProps,
-} from "../../stacks/elastic-beanstalk-stack";
+import { ElasticBeanstalkStack, ElasticBeanstalkStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "elastic-beanstalk";
 
@@ -38,8 +34,4 @@ export function elasticBeanstalk(
   return new ElasticBeanstalkStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  elasticBeanstalk(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => elasticBeanstalk(app));

@@ -1,9 +1,8 @@
 // Template: one certificate whose names live in two hosted zones, one of them in a central DNS
 // account reached by assuming a role. Copy this folder into a cdktf project and change the
 // import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { CertificatesStack, CertificatesStackProps } from "../../stacks";
+import { CertificatesStack, CertificatesStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "multi-zone-cross-account";
 
@@ -41,8 +40,4 @@ export function multiZoneCrossAccount(
   return new CertificatesStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  multiZoneCrossAccount(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => multiZoneCrossAccount(app));

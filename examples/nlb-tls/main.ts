@@ -1,9 +1,8 @@
 // Template: a TLS listener on an existing Network Load Balancer, terminating TLS with an ACM
 // certificate and negotiating HTTP/2 by ALPN, with a Route 53 alias record.
 // Copy this folder into a cdktf project and change the import below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { NlbTlsStack, NlbTlsStackProps } from "../../stacks/nlb-tls-stack";
+import { NlbTlsStack, NlbTlsStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "nlb-tls";
 
@@ -32,8 +31,4 @@ export function nlbTls(scope: Construct, props: NlbTlsStackProps = config): NlbT
   return new NlbTlsStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  nlbTls(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => nlbTls(app));

@@ -2,9 +2,8 @@
 // renewal permission, and a private certificate for internal.example.corp on an HTTPS listener
 // of an existing internal ALB. Copy this folder into a cdktf project and change the import
 // below to the package name.
-import { App } from "cdktf";
 import { Construct } from "constructs";
-import { PrivateCaStack, PrivateCaStackProps } from "../../stacks/private-ca-stack";
+import { PrivateCaStack, PrivateCaStackProps, runApp } from "../../stacks";
 
 export const STACK_NAME = "private-ca";
 
@@ -57,8 +56,4 @@ export function privateCa(scope: Construct, props: PrivateCaStackProps = config)
   return new PrivateCaStack(scope, STACK_NAME, props);
 }
 
-if (require.main === module) {
-  const app = new App();
-  privateCa(app);
-  app.synth();
-}
+if (require.main === module) runApp((app) => privateCa(app));

@@ -1,0 +1,68 @@
+/**
+ * The public API, listed: adding or removing an export fails this test, so that every change to
+ * what users may depend on is a decision made in review, not an accident of `export *`.
+ * Types (props, I* interfaces) vanish at run time; `npm run typecheck` covers those through
+ * the examples and README snippets, which import them by name.
+ */
+import * as modules from "../../modules";
+import * as stacks from "../../stacks";
+
+describe("public API", () => {
+  test("cdktf-aws-tls exports exactly these values", () => {
+    expect(Object.keys(modules).sort()).toEqual([
+      "AlbHttpsListener",
+      "AliasRecords",
+      "ApiGatewayHttpDomain",
+      "ApiGatewayRestDomain",
+      "BeanstalkHttpsEnvironment",
+      "CaKeyAlgorithm",
+      "CaSharing",
+      "CaSigningAlgorithm",
+      "Certificate",
+      "CertificateAuthority",
+      "CertificateAuthorityHierarchy",
+      "CertificateAuthorityRef",
+      "CertificateValidation",
+      "CloudFrontDistribution",
+      "CrlBucket",
+      "DEFAULT_CLOUDFRONT_MINIMUM_PROTOCOL_VERSION",
+      "DEFAULT_ELB_TLS_POLICY",
+      "ELB_TLS_POLICIES",
+      "IssuedCertificate",
+      "KeyAlgorithm",
+      "LoadBalancerTlsListener",
+      "NlbTlsListener",
+      "PRIVATE_CA_PRICES",
+      "PrivateCertificate",
+      "SYNTH_TRACE_VARIABLE",
+      "ValidationError",
+      "Validity",
+      "beanstalkHttpsSettings",
+      "cloudFrontViewerCertificate",
+      "estimatePrivateCaCost",
+      "mergeBeanstalkSettings",
+      "runApp",
+    ]);
+  });
+
+  test("cdktf-aws-tls/stacks exports exactly these values", () => {
+    expect(Object.keys(stacks).sort()).toEqual([
+      "AlbHttpsStack",
+      "ApiGatewayHttpStack",
+      "ApiGatewayRestStack",
+      "BaseStack",
+      "CertificatesStack",
+      "CloudFrontStack",
+      "ElasticBeanstalkStack",
+      "LoadBalancerListenerStack",
+      "NlbTlsStack",
+      "PrivateCaStack",
+      "runApp",
+    ]);
+  });
+
+  test("no check, create or resolve helper is public", () => {
+    const helpers = Object.keys(modules).filter((k) => /^(check|create|resolve|find)/.test(k));
+    expect(helpers).toEqual([]);
+  });
+});
