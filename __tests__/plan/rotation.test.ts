@@ -1,139 +1,262 @@
 /**
- * Rotation: a certificate whose names change is replaced. With create_before_destroy (our
- * default) Terraform creates the new certificate first, moves the listener to it in place, and
- * only then deletes the old one: no gap on the listener, and no ResourceInUseException from
- * deleting a certificate that is still attached. The plan runs against a hand-written prior
- * state, so it shows the replacement, not a creation.
+ * Rotation, planned against the state each example leaves once applied (built from its creation
+ * plan by `priorStateFromPlan`). A rotation replaces a certificate: a name added, or another key
+ * algorithm. With create_before_destroy (the default) Terraform creates the new certificate
+ * first, moves each attachment to it in place and deletes the old one last.
+ *
+ * Validation records: ACM gives the same CNAME for a name in one account, so a record of a name
+ * that stays must be neither created nor deleted. A create would overwrite the live record and
+ * the delete of the deposed one would then remove it; a delete-first replacement leaves a
+ * window without it. Only the records of added names are created.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
+import { albHttps, config as alb } from "../../examples/alb-https/main";
+import { apiGatewayHttp, config as http } from "../../examples/api-gateway-http/main";
+import { apiGatewayRest, config as rest } from "../../examples/api-gateway-rest/main";
+import { cloudfront, config as cf } from "../../examples/cloudfront/main";
+import { elasticBeanstalk, config as eb } from "../../examples/elastic-beanstalk/main";
+import { nlbTls, config as nlb } from "../../examples/nlb-tls/main";
 import { AlbHttpsListener } from "../../modules/attach/alb-https-listener";
 import { Certificate } from "../../modules/certificate/certificate";
 import { CertificateValidation } from "../../modules/certificate/certificate-validation";
-import { at, describeWithTerraform, planStack } from "../support/plan";
-import { synth } from "../support/synth";
+import { DnsValidationRecords } from "../../modules/dns/validation-records";
+import { describeWithTerraform, planStack, PlanResult, ResourceChange } from "../support/plan";
+import { priorStateFromPlan } from "../support/prior-state";
 
-const LB =
-  "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef";
-const TG = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef";
-const OLD_ARN =
-  "arn:aws:acm:eu-west-1:111111111111:certificate/00000000-0000-0000-0000-000000000001";
-const PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';
+const actionsOf = (c: ResourceChange): string => c.change.actions.join("+");
 
-function build(createBeforeDestroy: boolean): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "rotation");
-  new AwsProvider(stack, "aws", { region: "eu-west-1" });
-  const certificate = new Certificate(stack, "Site", {
-    domainName: "example.com",
-    subjectAlternativeNames: ["www.example.com"], // was "old.example.com": forces replacement
-    validation: CertificateValidation.fromDns([{ zoneId: "Z1", zoneName: "example.com" }]),
-    createBeforeDestroy,
-  });
-  new AlbHttpsListener(stack, "Https", { loadBalancerArn: LB, targetGroupArn: TG, certificate });
-  return stack;
+function byPrefix(plan: PlanResult, prefix: string): ResourceChange[] {
+  const found = plan.resourceChanges.filter((c) => c.address.startsWith(prefix));
+  if (found.length === 0) {
+    throw new Error(
+      `nothing planned at ${prefix}*; planned: ${plan.resourceChanges.map((c) => c.address).join(", ")}`,
+    );
+  }
+  return found;
 }
 
-/** The state as it was before the SAN changed: certificate, its validation and the listener. */
-function priorState(stack: TerraformStack): object {
-  const resources = synth(stack).json.resource;
-  const name = (type: string) => Object.keys(resources[type])[0];
-  const instance = (type: string, attributes: object, dependencies: string[] = []) => ({
-    mode: "managed",
-    type,
-    name: name(type),
-    provider: PROVIDER,
-    instances: [{ schema_version: 0, attributes, dependencies }],
-  });
-  const cert = `aws_acm_certificate.${name("aws_acm_certificate")}`;
-  const validation = `aws_acm_certificate_validation.${name("aws_acm_certificate_validation")}`;
-  const listener = resources.aws_lb_listener[name("aws_lb_listener")];
-  return {
-    version: 4,
-    terraform_version: "1.11.4",
-    serial: 1,
-    lineage: "00000000-0000-0000-0000-000000000000",
-    outputs: {},
-    resources: [
-      instance("aws_acm_certificate", {
-        id: OLD_ARN,
-        arn: OLD_ARN,
-        domain_name: "example.com",
-        subject_alternative_names: ["example.com", "old.example.com"],
-        validation_method: "DNS",
-        key_algorithm: "RSA_2048",
-        options: [{ certificate_transparency_logging_preference: "ENABLED" }],
-        status: "ISSUED",
-        tags: {},
-        tags_all: {},
-      }),
-      instance(
-        "aws_acm_certificate_validation",
-        {
-          id: "2026-01-01 00:00:00 +0000 UTC",
-          certificate_arn: OLD_ARN,
-          validation_record_fqdns: [],
+/** `{ address: actions }` of every validation record. */
+function validationRecords(plan: PlanResult): Record<string, string> {
+  return Object.fromEntries(
+    plan.resourceChanges
+      .filter((c) => c.address.startsWith("aws_route53_record.acm_validation_"))
+      .map((c) => [c.address.replace("aws_route53_record.", ""), actionsOf(c)]),
+  );
+}
+
+interface Rotation {
+  /** The example, built with the given config. */
+  readonly build: () => TerraformStack;
+  /** The same example after the rotation. */
+  readonly rotated: () => TerraformStack;
+  /** Address prefixes of the certificates the rotation replaces. */
+  readonly replaced: readonly string[];
+  /** Validation records (logical names) of names that stay: planned no-op. */
+  readonly kept: readonly string[];
+  /** Validation records of added names: planned create. */
+  readonly added: readonly string[];
+  /** Attachments: updated in place to the new ARN, never replaced. */
+  readonly updated: readonly string[];
+  /** Attachments that cannot be updated in place: replaced, new one first. */
+  readonly replacedFirstCreated?: readonly string[];
+}
+
+const EC = "EC_prime256v1";
+
+const rotations: Record<string, Rotation> = {
+  "alb-https (default and SNI certificates gain a name)": {
+    build: () => albHttps(Testing.app()),
+    rotated: () =>
+      albHttps(Testing.app(), {
+        ...alb,
+        certificate: {
+          ...alb.certificate,
+          subjectAlternativeNames: ["www.example.com", "new.example.com"],
         },
-        [cert],
-      ),
-      {
-        mode: "managed",
-        type: "aws_route53_record",
-        name: "acm_validation_example_com",
-        provider: PROVIDER,
-        instances: [
-          {
-            schema_version: 2,
-            attributes: {
-              id: "Z1__abc.example.com_CNAME",
-              zone_id: "Z1",
-              name: "_abc.example.com",
-              fqdn: "_abc.example.com",
-              type: "CNAME",
-              ttl: 60,
-              records: ["_def.acm-validations.aws."],
-              allow_overwrite: true,
-            },
-            dependencies: [cert],
+        additionalCertificates: {
+          shop: {
+            domainName: "shop.example.org",
+            subjectAlternativeNames: ["www.shop.example.org"],
           },
-        ],
-      },
-      instance(
-        "aws_lb_listener",
-        {
-          id: `${LB.replace(":loadbalancer/", ":listener/")}/1111111111111111`,
-          arn: `${LB.replace(":loadbalancer/", ":listener/")}/1111111111111111`,
-          load_balancer_arn: LB,
-          port: 443,
-          protocol: "HTTPS",
-          ssl_policy: listener.ssl_policy,
-          certificate_arn: OLD_ARN,
-          default_action: [{ type: "forward", target_group_arn: TG, order: 1 }],
-          tags: {},
-          tags_all: {},
         },
-        [cert, validation],
-      ),
+      }),
+    replaced: ["aws_acm_certificate.Certificate_2", "aws_acm_certificate.Certificate_shop_"],
+    kept: [
+      "acm_validation_example_com",
+      "acm_validation_www_example_com",
+      "acm_validation_shop_example_org",
     ],
-  };
-}
+    added: ["acm_validation_new_example_com", "acm_validation_www_shop_example_org"],
+    updated: ["aws_lb_listener.Https_Listener_"],
+    // Both arguments of aws_lb_listener_certificate force a replacement; it is
+    // create_before_destroy, so SNI clients never fall back to the default certificate.
+    replacedFirstCreated: ["aws_lb_listener_certificate.Https_SniCertificates_shop_"],
+  },
+  "nlb-tls (the certificate gains a name)": {
+    build: () => nlbTls(Testing.app()),
+    rotated: () =>
+      nlbTls(Testing.app(), {
+        ...nlb,
+        certificate: {
+          domainName: "grpc.example.com",
+          subjectAlternativeNames: ["rpc.example.com"],
+        },
+      }),
+    replaced: ["aws_acm_certificate."],
+    kept: ["acm_validation_grpc_example_com"],
+    added: ["acm_validation_rpc_example_com"],
+    updated: ["aws_lb_listener."],
+  },
+  "cloudfront (a new alias)": {
+    build: () => cloudfront(Testing.app()),
+    rotated: () =>
+      cloudfront(Testing.app(), { ...cf, aliases: [...cf.aliases, "static.example.com"] }),
+    replaced: ["aws_acm_certificate."],
+    kept: ["acm_validation_www_example_com", "acm_validation_example_com"],
+    added: ["acm_validation_static_example_com"],
+    updated: ["aws_cloudfront_distribution."],
+  },
+  "api-gateway-rest (another key algorithm)": {
+    build: () => apiGatewayRest(Testing.app()),
+    rotated: () =>
+      apiGatewayRest(Testing.app(), {
+        ...rest,
+        domains: rest.domains.map((d) => ({ ...d, keyAlgorithm: EC })),
+      }),
+    replaced: ["aws_acm_certificate."],
+    kept: ["acm_validation_api_example_com", "acm_validation_edge_example_com"],
+    added: [],
+    updated: ["aws_api_gateway_domain_name."],
+  },
+  "api-gateway-http (another key algorithm)": {
+    build: () => apiGatewayHttp(Testing.app()),
+    rotated: () =>
+      apiGatewayHttp(Testing.app(), {
+        ...http,
+        domains: http.domains.map((d) => ({ ...d, keyAlgorithm: EC })),
+      }),
+    replaced: ["aws_acm_certificate."],
+    kept: ["acm_validation_http_example_com"],
+    added: [],
+    updated: ["aws_apigatewayv2_domain_name."],
+  },
+  "elastic-beanstalk (the certificate gains a name)": {
+    build: () => elasticBeanstalk(Testing.app()),
+    rotated: () =>
+      elasticBeanstalk(Testing.app(), {
+        ...eb,
+        certificate: {
+          domainName: "app.example.com",
+          subjectAlternativeNames: ["www.app.example.com"],
+        },
+      }),
+    replaced: ["aws_acm_certificate."],
+    kept: ["acm_validation_app_example_com"],
+    added: ["acm_validation_www_app_example_com"],
+    updated: ["aws_elastic_beanstalk_environment."],
+  },
+};
 
-describeWithTerraform("plan: hitless certificate rotation", () => {
-  test("create_before_destroy (the default): new certificate first, listener updated in place, old one deleted last", async () => {
-    const stack = build(true);
-    const plan = await planStack(stack, { priorState: priorState(stack) });
-    const certificate = plan.resourceChanges.find((c) => c.type === "aws_acm_certificate")!;
-    expect(certificate.change.actions).toEqual(["create", "delete"]);
-    const listener = plan.resourceChanges.find((c) => c.type === "aws_lb_listener")!;
-    expect(listener.change.actions).toEqual(["update"]);
-    expect(at(plan, listener.address).change.after_unknown).toMatchObject({
-      certificate_arn: true,
+describeWithTerraform("plan: rotation against the applied state of each example", () => {
+  const plans = new Map<string, { created: PlanResult; state: object; rotated: PlanResult }>();
+
+  beforeAll(async () => {
+    // Two examples at a time: each plan starts a provider, and these machines have 2 cores.
+    const queue = Object.entries(rotations);
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [name, r] = next;
+        const created = await planStack(r.build());
+        const state = await priorStateFromPlan(created);
+        plans.set(name, {
+          created,
+          state,
+          rotated: await planStack(r.rotated(), { priorState: state }),
+        });
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  }, 600_000);
+
+  test("the prior state is faithful: the unchanged alb-https plans no change at all", async () => {
+    const { state } = plans.get(Object.keys(rotations)[0])!;
+    const again = await planStack(albHttps(Testing.app()), { priorState: state });
+    const changed = again.resourceChanges.filter((c) => actionsOf(c) !== "no-op");
+    expect(changed.map((c) => `${c.address}: ${actionsOf(c)}`)).toEqual([]);
+    expect(again.resourceChanges.length).toBeGreaterThan(10);
+  });
+
+  describe.each(Object.keys(rotations))("%s", (name) => {
+    const r = rotations[name];
+    const rotated = () => plans.get(name)!.rotated;
+
+    test("the replaced certificate is created before the old one is deleted", () => {
+      for (const prefix of r.replaced) {
+        const certificates = byPrefix(rotated(), prefix);
+        expect(certificates.map(actionsOf)).toEqual(certificates.map(() => "create+delete"));
+      }
+    });
+
+    test("no validation record of a name that stays is created or deleted; added names get one", () => {
+      const records = validationRecords(rotated());
+      const expected = {
+        ...Object.fromEntries(r.kept.map((k) => [k, "no-op"])),
+        ...Object.fromEntries(r.added.map((k) => [k, "create"])),
+      };
+      expect(records).toEqual(expected);
+    });
+
+    test("each attachment is updated in place to the new certificate", () => {
+      for (const prefix of r.updated) {
+        const attachments = byPrefix(rotated(), prefix);
+        expect(attachments.map(actionsOf)).toEqual(attachments.map(() => "update"));
+      }
+      for (const prefix of r.replacedFirstCreated ?? []) {
+        expect(byPrefix(rotated(), prefix).map(actionsOf)).toEqual(["create+delete"]);
+      }
     });
   });
 
-  test("without create_before_destroy the old certificate would be deleted first, while still attached", async () => {
-    const stack = build(false);
-    const plan = await planStack(stack, { priorState: priorState(stack) });
-    const certificate = plan.resourceChanges.find((c) => c.type === "aws_acm_certificate")!;
-    expect(certificate.change.actions).toEqual(["delete", "create"]);
+  test("regression: without ignore_changes the records of names that stay would be replaced", async () => {
+    const { state } = plans.get(Object.keys(rotations)[0])!;
+    const stack = rotations[Object.keys(rotations)[0]].rotated();
+    for (const record of DnsValidationRecords.of(stack).records.values()) {
+      record.lifecycle = {};
+    }
+    const plan = await planStack(stack, { priorState: state });
+    const records = validationRecords(plan);
+    expect(records.acm_validation_example_com).toBe("create+delete");
+    expect(records.acm_validation_www_example_com).toBe("create+delete");
+  });
+});
+
+describeWithTerraform("plan: rotation without create_before_destroy", () => {
+  const LB =
+    "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef";
+  const TG = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef";
+
+  function build(names: string[]): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), "rotation");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const certificate = new Certificate(stack, "Site", {
+      domainName: "example.com",
+      subjectAlternativeNames: names,
+      validation: CertificateValidation.fromDns([{ zoneId: "Z1", zoneName: "example.com" }]),
+      createBeforeDestroy: false,
+    });
+    new AlbHttpsListener(stack, "Https", { loadBalancerArn: LB, targetGroupArn: TG, certificate });
+    return stack;
+  }
+
+  test("the old certificate would be deleted first, while still attached (why the default is on)", async () => {
+    const state = await priorStateFromPlan(await planStack(build(["old.example.com"])));
+    const plan = await planStack(build(["www.example.com"]), { priorState: state });
+    expect(byPrefix(plan, "aws_acm_certificate.").map(actionsOf)).toEqual(["delete+create"]);
+    expect(validationRecords(plan)).toEqual({
+      acm_validation_example_com: "no-op",
+      acm_validation_old_example_com: "delete",
+      acm_validation_www_example_com: "create",
+    });
   });
 });

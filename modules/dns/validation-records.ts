@@ -28,6 +28,12 @@ export function validationOptionExpression(
   );
 }
 
+/**
+ * The record arguments derived from the certificate's validation options: ignored after the
+ * record is created (see `DnsValidationRecords.recordFor`).
+ */
+export const VALIDATION_RECORD_DERIVED = ["name", "type", "records"] as const;
+
 /** `aws_acm_certificate.<logical id>`, the address expressions refer to. */
 export function resourceAddress(resource: AcmCertificate): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
@@ -112,6 +118,16 @@ export class DnsValidationRecords extends Construct {
       records: [validationOptionExpression(certificate, name, "resource_record_value")],
       ttl: request.ttl,
       allowOverwrite: request.allowOverwrite,
+      // A rotation (a name added or removed, another key algorithm) replaces the certificate, so
+      // these three expressions become unknown until the new certificate exists. Left alone,
+      // Terraform would replace the record: delete-first (a window without the record for every
+      // certificate that shares it) or, when anything downstream of the certificate is
+      // create_before_destroy, create-then-delete, where the create overwrites the live record
+      // and the delete of the deposed one then removes it. ACM gives the same CNAME for a domain
+      // name in one account, whatever the certificate, so the record's content never changes
+      // while it has this address (the address is the name plus the account). Ignoring changes
+      // keeps the record in place through every rotation.
+      lifecycle: { ignoreChanges: [...VALIDATION_RECORD_DERIVED] },
     });
     record.overrideLogicalId(logicalId);
     this.entries.set(key, { record, zone: request.zone, requester: request.requester });
