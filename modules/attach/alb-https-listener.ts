@@ -1,6 +1,10 @@
-import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListener, LbListenerMutualAuthentication } from "@cdktf/provider-aws/lib/lb-listener";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import {
+  AlbMutualAuthentication,
+  resolveAlbMutualAuthentication,
+} from "../mtls/alb-mutual-authentication";
 import { ARN_RULES } from "../util/arn";
 import { ValidationError } from "../util/errors";
 import { isUnresolved } from "../util/tokens";
@@ -23,6 +27,14 @@ export interface AlbHttpsListenerProps extends LoadBalancerTlsListenerProps {
    * @default false
    */
   readonly redirectHttp?: boolean;
+  /**
+   * Client-certificate authentication (mTLS): `verify` against a trust store, `passthrough` to
+   * the targets, or `off`. Checked at synth: `verify` needs a trust store, `off` and
+   * `passthrough` take none of the trust store options. `off` is written explicitly; leaving
+   * the option out writes nothing, which leaves a listener's existing mTLS setting as it is.
+   * @default none: no `mutual_authentication` block (mTLS off on a new listener)
+   */
+  readonly mutualAuthentication?: AlbMutualAuthentication;
 }
 
 /**
@@ -38,7 +50,11 @@ export class AlbHttpsListener extends LoadBalancerTlsListener {
   /** The HTTP:80 redirect listener, when `redirectHttp` is on. */
   readonly redirectListener?: LbListener;
 
+  /** The `mutual_authentication` block written, when `mutualAuthentication` is given. */
+  readonly mutualAuthentication?: LbListenerMutualAuthentication;
+
   constructor(scope: Construct, id: string, props: AlbHttpsListenerProps) {
+    let mutualAuthentication: LbListenerMutualAuthentication | undefined;
     super(scope, id, props, {
       protocol: "HTTPS",
       loadBalancerArn: ARN_RULES.applicationLoadBalancer,
@@ -55,8 +71,17 @@ export class AlbHttpsListener extends LoadBalancerTlsListener {
             "port must not be 80 when redirectHttp is on: the redirect listener takes port 80, got 80",
           );
         }
+        mutualAuthentication = resolveAlbMutualAuthentication(
+          self,
+          "mutualAuthentication",
+          props.mutualAuthentication,
+        );
       },
     });
+    if (mutualAuthentication) {
+      this.mutualAuthentication = mutualAuthentication;
+      this.resource.putMutualAuthentication(mutualAuthentication);
+    }
     const port = this.listenerPort;
     if (props.redirectHttp) {
       this.redirectListener = new LbListener(this, "HttpRedirect", {

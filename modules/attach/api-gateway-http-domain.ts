@@ -2,6 +2,7 @@ import { Apigatewayv2ApiMapping } from "@cdktf/provider-aws/lib/apigatewayv2-api
 import { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
 import { Construct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
+import { ApiGatewayMutualTls, resolveApiGatewayMutualTls } from "../mtls/api-gateway-mutual-tls";
 import { regionOf } from "../util/provider-info";
 import { AliasRecords } from "./alias-records";
 import {
@@ -35,6 +36,13 @@ export interface ApiGatewayHttpDomainProps extends ApiGatewayDomainBaseProps {
    * @default "TLS_1_2"
    */
   readonly securityPolicy?: string;
+  /**
+   * Mutual TLS: clients must present a certificate that chains to the truststore. With a
+   * private (AWS Private CA) server certificate, a public ACM `ownershipVerificationCertificate`
+   * is required. Disable the API's `execute-api` endpoint, or clients bypass mTLS there.
+   * @default none: no client certificate is asked for
+   */
+  readonly mutualTls?: ApiGatewayMutualTls;
 }
 
 /**
@@ -84,6 +92,12 @@ export class ApiGatewayHttpDomain extends Construct {
       path: ["apiMappingKey", props.apiMappingKey],
       edge: false,
     });
+    const mtls = resolveApiGatewayMutualTls(this, "mutualTls", props.mutualTls, {
+      domainName: props.domainName,
+      certificate: props.certificate,
+      region,
+      edge: false,
+    });
 
     this.resource = new Apigatewayv2DomainName(this, "DomainName", {
       provider: props.provider,
@@ -93,7 +107,9 @@ export class ApiGatewayHttpDomain extends Construct {
         endpointType: "REGIONAL",
         securityPolicy,
         ipAddressType,
+        ownershipVerificationCertificateArn: mtls?.ownershipVerificationCertificateArn,
       },
+      mutualTlsAuthentication: mtls?.mutualTlsAuthentication,
       tags: props.tags ? { ...props.tags } : undefined,
     });
     this.domainName = props.domainName;

@@ -2,6 +2,7 @@ import { ApiGatewayBasePathMapping } from "@cdktf/provider-aws/lib/api-gateway-b
 import { ApiGatewayDomainName } from "@cdktf/provider-aws/lib/api-gateway-domain-name";
 import { Construct } from "constructs";
 import { ICertificate } from "../certificate/certificate-ref";
+import { ApiGatewayMutualTls, resolveApiGatewayMutualTls } from "../mtls/api-gateway-mutual-tls";
 import { show, ValidationError } from "../util/errors";
 import { regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
@@ -61,6 +62,14 @@ export interface ApiGatewayRestDomainProps extends ApiGatewayDomainBaseProps {
    * @default "TLS_1_2"
    */
   readonly securityPolicy?: string;
+  /**
+   * Mutual TLS: clients must present a certificate that chains to the truststore. REGIONAL
+   * domains only. With a private (AWS Private CA) server certificate, a public ACM
+   * `ownershipVerificationCertificate` is required. Disable the API's `execute-api` endpoint,
+   * or clients bypass mTLS there.
+   * @default none: no client certificate is asked for
+   */
+  readonly mutualTls?: ApiGatewayMutualTls;
 }
 
 /**
@@ -108,6 +117,7 @@ export class ApiGatewayRestDomain extends Construct {
 
     checkApiGatewayDomainName(this, props.domainName, props.certificate);
     const certificate = props.certificate;
+    const region = regionOf(this, props.provider);
     if (edge) {
       checkCertificateRegion(
         this,
@@ -124,7 +134,6 @@ export class ApiGatewayRestDomain extends Construct {
         ', or use endpointType "REGIONAL"',
       );
     } else {
-      const region = regionOf(this, props.provider);
       checkCertificateRegion(
         this,
         "certificate",
@@ -144,6 +153,12 @@ export class ApiGatewayRestDomain extends Construct {
       path: ["basePath", props.basePath],
       edge,
     });
+    const mtls = resolveApiGatewayMutualTls(this, "mutualTls", props.mutualTls, {
+      domainName: props.domainName,
+      certificate,
+      region,
+      edge,
+    });
 
     this.resource = new ApiGatewayDomainName(this, "DomainName", {
       provider: props.provider,
@@ -154,6 +169,8 @@ export class ApiGatewayRestDomain extends Construct {
       regionalCertificateArn: edge ? undefined : certificate.certificateArn,
       endpointConfiguration: { types: [this.endpointType], ipAddressType },
       securityPolicy,
+      mutualTlsAuthentication: mtls?.mutualTlsAuthentication,
+      ownershipVerificationCertificateArn: mtls?.ownershipVerificationCertificateArn,
       tags: props.tags ? { ...props.tags } : undefined,
     });
     this.domainName = props.domainName;
