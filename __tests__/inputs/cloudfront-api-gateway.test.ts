@@ -21,11 +21,11 @@ import {
 import { Certificate } from "../../modules/certificate/certificate";
 import { CertificateValidation } from "../../modules/certificate/certificate-validation";
 import { KeyAlgorithm } from "../../modules/certificate/key-algorithm";
-import { ValidationError } from "../../modules/util/errors";
 import { ApiGatewayHttpStack, ApiGatewayHttpStackProps } from "../../stacks/api-gateway-http-stack";
 import { ApiGatewayRestStack, ApiGatewayRestStackProps } from "../../stacks/api-gateway-rest-stack";
 import { CloudFrontStack, CloudFrontStackProps } from "../../stacks/cloudfront-stack";
 import { aliasProvider, synth, testStack } from "../support/synth";
+import { expectValidationError } from "../support/inputs";
 
 const ZONE = { zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" };
 const TOKEN = "<token: unknown at synth>";
@@ -445,15 +445,7 @@ describe("CloudFront and API Gateway inputs: bad ones fail at synth with a Valid
   });
 
   test.each(BAD)("%s", (_what, build, parts) => {
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).name).toBe("ValidationError");
-    for (const part of parts) expect((error as Error).message).toContain(part);
+    expectValidationError(build, parts);
   });
 });
 

@@ -10,7 +10,6 @@ import {
 } from "../../modules/attach/beanstalk-https";
 import { NlbTlsListener, NlbTlsListenerProps } from "../../modules/attach/nlb-tls-listener";
 import { Certificate } from "../../modules/certificate/certificate";
-import { ValidationError } from "../../modules/util/errors";
 import { AlbHttpsStack, AlbHttpsStackProps } from "../../stacks/alb-https-stack";
 import {
   ElasticBeanstalkStack,
@@ -18,6 +17,7 @@ import {
 } from "../../stacks/elastic-beanstalk-stack";
 import { NlbTlsStack, NlbTlsStackProps } from "../../stacks/nlb-tls-stack";
 import { dnsCertificate, synth, testStack } from "../support/synth";
+import { expectValidationError } from "../support/inputs";
 
 const ALB =
   "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef";
@@ -421,15 +421,7 @@ describe("listener and Beanstalk inputs: bad ones fail at synth with a Validatio
   });
 
   test.each(BAD)("%s", (_what, build, parts) => {
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).name).toBe("ValidationError");
-    for (const part of parts) expect((error as Error).message).toContain(part);
+    expectValidationError(build, parts);
   });
 });
 
