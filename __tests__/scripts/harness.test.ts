@@ -6,6 +6,8 @@ import {
   findProviderMirror,
   MirrorNotFoundError,
   offlineOverride,
+  planCacheKey,
+  planCacheSummary,
   unionRequiredProviders,
 } from "../../scripts/plan/harness";
 import { impliedMirrorDirs, searchProviderMirror } from "../../scripts/plan/mirror";
@@ -70,6 +72,56 @@ describe("unionRequiredProviders: the seed's providers", () => {
       dns: { source: "hashicorp/dns" },
       dns_2: { source: "example/dns", version: "1.0.0" },
     });
+  });
+});
+
+describe("the run's plan cache", () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tls-plan-cache-test-"));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const stack = (name: string, files: Record<string, string>) => {
+    const dir = path.join(tmp, name);
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+  };
+
+  test("a key covers the configuration, the prior state and the providers, and nothing else", () => {
+    const config = { "cdk.tf.json": '{"resource":{}}', "assets/a.txt": "a" };
+    const a = stack("a", config);
+    const key = planCacheKey(a, "lock 1", {});
+    expect(key).toMatch(/^plan-[0-9a-f]{64}$/);
+    // Same files elsewhere, with state, a lock file and .terraform beside them: same key.
+    const b = stack("b", {
+      ...config,
+      "terraform.tfstate": "{}",
+      ".terraform.lock.hcl": "x",
+      ".terraform/providers/p": "x",
+    });
+    expect(planCacheKey(b, "lock 1", {})).toBe(key);
+    // Any change to what Terraform plans from: another key.
+    const others = [
+      planCacheKey(stack("c", { ...config, "cdk.tf.json": '{"resource":{"x":{}}}' }), "lock 1", {}),
+      planCacheKey(stack("d", { ...config, "assets/a.txt": "b" }), "lock 1", {}),
+      planCacheKey(stack("e", { ...config, "assets/b.txt": "a" }), "lock 1", {}),
+      planCacheKey(a, "lock 2", {}),
+      planCacheKey(a, "lock 1", { priorState: { version: 4, resources: [] } }),
+    ];
+    expect(new Set([key, ...others]).size).toBe(6);
+  });
+
+  test("the summary counts plans run and requests answered from the cache", () => {
+    for (const name of ["plan-1.json", "plan-2.json", "schemas-1.json", "plan-3.lock"]) {
+      fs.writeFileSync(path.join(tmp, name), "{}");
+    }
+    fs.writeFileSync(path.join(tmp, "hits"), "plan-1\nplan-1\nschemas-1\n");
+    expect(planCacheSummary(tmp)).toEqual({ plans: 2, hits: 2 });
   });
 });
 

@@ -50,6 +50,9 @@ export interface ResourceChange {
     readonly actions: string[];
     readonly after: Record<string, unknown> | null;
     readonly after_unknown?: Record<string, unknown>;
+    readonly after_sensitive?: Record<string, unknown> | boolean;
+    readonly before?: Record<string, unknown> | null;
+    readonly replace_paths?: unknown[][];
   };
 }
 
@@ -352,6 +355,7 @@ let exitHook = false;
  */
 export function disposePlanWorkspace(): void {
   removeWorkspace();
+  schemas = undefined;
 }
 
 /** The seed for a stack: the shared one when it has the stack's providers, else one of ours. */
@@ -433,6 +437,19 @@ function hashStack(hash: crypto.Hash, dir: string, rel = ""): void {
   }
 }
 
+/** In the plan cache directory: one line per request answered from the cache. */
+const HITS_FILE = "hits";
+
+/** What the plan cache directory `dir` holds: plans run, and requests answered from it. */
+export function planCacheSummary(dir: string): { plans: number; hits: number } {
+  const count = (names: string[]) => names.filter((n) => n.startsWith("plan-")).length;
+  const hitsFile = path.join(dir, HITS_FILE);
+  return {
+    plans: count(fs.readdirSync(dir).filter((n) => n.endsWith(".json"))),
+    hits: fs.existsSync(hitsFile) ? count(fs.readFileSync(hitsFile, "utf8").split("\n")) : 0,
+  };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function alive(pid: number): boolean {
@@ -455,7 +472,10 @@ async function cached(key: string, compute: () => Promise<string>): Promise<stri
   const done = path.join(dir, `${key}.json`);
   const lock = path.join(dir, `${key}.lock`);
   for (;;) {
-    if (fs.existsSync(done)) return fs.readFileSync(done, "utf8");
+    if (fs.existsSync(done)) {
+      fs.appendFileSync(path.join(dir, HITS_FILE), `${key}\n`);
+      return fs.readFileSync(done, "utf8");
+    }
     let fd: number | undefined;
     try {
       fd = fs.openSync(lock, "wx");
@@ -485,6 +505,18 @@ async function cached(key: string, compute: () => Promise<string>): Promise<stri
   }
 }
 
+/**
+ * What a plan depends on, as a cache key: every configuration file of the stack directory
+ * (never state, lock files or `.terraform`), the prior state and the providers installed (the
+ * seed's lock file).
+ */
+export function planCacheKey(stackDir: string, lockFile: string, options: PlanOptions): string {
+  const hash = crypto.createHash("sha256").update("plan/1\0").update(lockFile);
+  hash.update(`\0${JSON.stringify(options.priorState ?? null)}`);
+  hashStack(hash, stackDir);
+  return `plan-${hash.digest("hex")}`;
+}
+
 export interface PlanOptions {
   /**
    * A Terraform state (format version 4) to plan against, as if those resources already
@@ -507,11 +539,8 @@ export async function planStackDir(
   const started = Date.now();
   const stackJson = readStack(stackDir);
   const seed = await seedFor(requiredProvidersOf(stackJson));
-  const hash = crypto.createHash("sha256").update("plan/1\0");
-  hash.update(fs.readFileSync(path.join(seed.dir, ".terraform.lock.hcl")));
-  hash.update(`\0${JSON.stringify(options.priorState ?? null)}`);
-  hashStack(hash, stackDir);
-  const shown = await cached(hash.digest("hex"), () =>
+  const lockFile = fs.readFileSync(path.join(seed.dir, ".terraform.lock.hcl"), "utf8");
+  const shown = await cached(planCacheKey(stackDir, lockFile, options), () =>
     planInTemporaryDir(stackDir, stackJson, seed, options),
   );
   const plan = JSON.parse(shown) as TerraformPlanJson;
@@ -551,4 +580,50 @@ async function planInTemporaryDir(
   } finally {
     if (!process.env.KEEP_PLAN_DIRS) fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `terraform providers schema -json`: the schemas of every provider the seed installed. */
+export interface ProviderSchemas {
+  readonly provider_schemas: Record<
+    string,
+    {
+      readonly resource_schemas: Record<
+        string,
+        { readonly version: number; readonly block: SchemaBlock }
+      >;
+    }
+  >;
+}
+
+/** A schema block: attributes with their Terraform types, nested blocks with their nesting. */
+export interface SchemaBlock {
+  readonly attributes?: Record<string, { readonly type?: unknown; readonly computed?: boolean }>;
+  readonly block_types?: Record<
+    string,
+    { readonly nesting_mode: string; readonly block: SchemaBlock }
+  >;
+}
+
+let schemas: Promise<ProviderSchemas> | undefined;
+
+/**
+ * The provider schemas of the seed that plans `stackDir`, read once per process (and once per
+ * run under jest, through the plan cache). Tests that build a prior state need the attribute
+ * types.
+ */
+export function providerSchemas(stackDir: string): Promise<ProviderSchemas> {
+  if (!schemas) {
+    schemas = seedFor(requiredProvidersOf(readStack(stackDir)))
+      .then((seed) => {
+        const lock = fs.readFileSync(path.join(seed.dir, ".terraform.lock.hcl"));
+        const key = `schemas-${crypto.createHash("sha256").update(lock).digest("hex")}`;
+        return cached(key, () =>
+          run(["providers", "schema", "-json"], seed.dir, terraformEnv(seed.cliConfig)).then(
+            (r) => r.stdout,
+          ),
+        );
+      })
+      .then((stdout) => JSON.parse(stdout) as ProviderSchemas);
+  }
+  return schemas;
 }
