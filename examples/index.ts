@@ -8,6 +8,8 @@ import { apiGatewayRest } from "./api-gateway-rest/main";
 import { cloudfront } from "./cloudfront/main";
 import { dnsValidatedCertificate } from "./dns-validated-certificate/main";
 import { elasticBeanstalk } from "./elastic-beanstalk/main";
+import { importedCertificate } from "./imported-certificate/main";
+import { monitoring } from "./monitoring/main";
 import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
 import { nlbTls } from "./nlb-tls/main";
 import { privateCa } from "./private-ca/main";
@@ -19,6 +21,8 @@ export const examples: Readonly<Record<string, (scope: Construct) => TerraformSt
   cloudfront: cloudfront,
   "dns-validated-certificate": dnsValidatedCertificate,
   "elastic-beanstalk": elasticBeanstalk,
+  "imported-certificate": importedCertificate,
+  monitoring: monitoring,
   "multi-zone-cross-account": multiZoneCrossAccount,
   "nlb-tls": nlbTls,
   "private-ca": privateCa,
