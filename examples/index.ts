@@ -11,6 +11,8 @@ import { elasticBeanstalk } from "./elastic-beanstalk/main";
 import { importedCertificate } from "./imported-certificate/main";
 import { monitoring } from "./monitoring/main";
 import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
+import { mtlsAlb } from "./mtls-alb/main";
+import { mtlsApiGateway } from "./mtls-api-gateway/main";
 import { nlbTls } from "./nlb-tls/main";
 import { privateCa } from "./private-ca/main";
 
@@ -24,6 +26,8 @@ export const examples: Readonly<Record<string, (scope: Construct) => TerraformSt
   "imported-certificate": importedCertificate,
   monitoring: monitoring,
   "multi-zone-cross-account": multiZoneCrossAccount,
+  "mtls-alb": mtlsAlb,
+  "mtls-api-gateway": mtlsApiGateway,
   "nlb-tls": nlbTls,
   "private-ca": privateCa,
 };
