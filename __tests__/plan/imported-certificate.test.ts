@@ -32,7 +32,7 @@ describeWithTerraform("plan: examples/imported-certificate", () => {
     expect(cert.change.after?.certificate_body).toBe(read(config.certificateFile));
     expect(cert.change.after?.certificate_chain).toBe(read(config.chainFile as string));
     // The key is sensitive in the provider schema: the plan hides it.
-    expect(cert.change.after_sensitive?.private_key).toBe(true);
+    expect((cert.change.after_sensitive as Record<string, unknown>).private_key).toBe(true);
     expect(cert.change.after?.validation_method ?? null).toBeNull();
   });
 

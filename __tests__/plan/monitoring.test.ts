@@ -16,7 +16,7 @@ describeWithTerraform("plan: examples/monitoring", () => {
 
   test("plans four event rules with SNS targets, the topic policy, the Config rule and the alarm", () => {
     const types = plan.resourceChanges
-      .filter((c) => c.mode !== "data")
+      .filter((c) => (c as { mode?: string }).mode !== "data")
       .map((c) => `${c.type}:${c.change.actions.join("+")}`)
       .sort();
     expect(types).toEqual([
@@ -53,7 +53,12 @@ describeWithTerraform("plan: examples/monitoring", () => {
 
   test("each target transforms the event into a line with the common name", () => {
     for (const t of ofType(plan, "aws_cloudwatch_event_target")) {
-      const transformer = t.change.after?.input_transformer?.[0];
+      const transformer = (
+        t.change.after?.input_transformer as Record<string, string>[]
+      )[0] as unknown as {
+        input_paths: Record<string, string>;
+        input_template: string;
+      };
       expect(transformer.input_paths).toMatchObject({
         commonName: "$.detail.CommonName",
         daysToExpiry: "$.detail.DaysToExpiry",
@@ -63,9 +68,10 @@ describeWithTerraform("plan: examples/monitoring", () => {
     const approaching = ofType(plan, "aws_cloudwatch_event_target").find((t) =>
       t.address.includes("ApproachingExpirationTarget"),
     );
-    expect(approaching?.change.after?.input_transformer?.[0].input_template).toContain(
-      "expires in <daysToExpiry> days",
-    );
+    expect(
+      (approaching?.change.after?.input_transformer as { input_template: string }[])[0]
+        .input_template,
+    ).toContain("expires in <daysToExpiry> days");
   });
 
   test("the alarm watches DaysToExpiry of the validated certificate with the computed threshold", () => {
