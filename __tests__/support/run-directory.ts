@@ -6,7 +6,8 @@
  * process `exit` that could. So the global setup (which runs in jest's parent process before the
  * workers start) makes one run directory and points `TMPDIR` into it: the workers inherit it, and
  * every temporary directory of the run (cdktf's, the plan harness's, Terraform's plugin sockets)
- * lands inside. The global teardown deletes the directory and restores `TMPDIR`.
+ * lands inside. The global teardown deletes the directory and restores `TMPDIR`; a run that
+ * never reached its teardown is cleaned up by the next one.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -15,11 +16,48 @@ import * as path from "node:path";
 const RUN_DIR_ENV = "TLS_TEST_RUN_DIR";
 const ORIGINAL_TMPDIR_ENV = "TLS_TEST_ORIGINAL_TMPDIR";
 
+const PREFIX = "tls-test-run-";
+/** In a run directory: the pid of the jest process that owns it. */
+const OWNER_FILE = "owner.pid";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Deletes the run directories in `tmp` whose jest process is gone: an interrupted run (Ctrl-C,
+ * a killed CI job) never reaches its teardown, so the next run cleans up after it. A directory
+ * without an owner file is left alone: it may be a run being set up right now.
+ */
+export function removeStaleRunDirectories(tmp: string = os.tmpdir()): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(tmp).filter((n) => n.startsWith(PREFIX))) {
+    const dir = path.join(tmp, name);
+    try {
+      const owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), "utf8"));
+      if (owner > 0 && !alive(owner)) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        removed.push(dir);
+      }
+    } catch {
+      // no owner file (yet), or not ours to read: leave it
+    }
+  }
+  return removed;
+}
+
 /** The run directory, made on first call (by whichever project's global setup runs first). */
 export function ensureRunDirectory(): string {
   const existing = process.env[RUN_DIR_ENV];
   if (existing && fs.existsSync(existing)) return existing;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tls-test-run-"));
+  removeStaleRunDirectories();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
+  fs.writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   const tmp = path.join(dir, "tmp");
   fs.mkdirSync(tmp);
   process.env[RUN_DIR_ENV] = dir;
