@@ -24,6 +24,9 @@ export type {
 export { KeyAlgorithm } from "./certificate/key-algorithm";
 export type { KeyFamily } from "./certificate/key-algorithm";
 export type { HostedZoneRef } from "./dns/hosted-zone";
+export { ImportedCertificate } from "./certificate/imported-certificate";
+export type { ImportedCertificateProps } from "./certificate/imported-certificate";
+export { PemSource } from "./certificate/pem-source";
 
 // Attachments: load balancers
 export { AlbHttpsListener } from "./attach/alb-https-listener";
@@ -117,3 +120,20 @@ export { CaSharing } from "./private-ca/ca-sharing";
 export type { CaSharingOptions, CaSharingProps } from "./private-ca/ca-sharing";
 export { estimatePrivateCaCost, PRIVATE_CA_PRICES } from "./private-ca/cost";
 export type { CostLine, PrivateCaCostEstimate, PrivateCaUsage } from "./private-ca/cost";
+
+// Monitoring: expiry alarms, ACM events, Config rule, Private CA alarms
+export { CertificateExpiryAlarm } from "./monitoring/certificate-expiry-alarm";
+export type {
+  CertificateExpiryAlarmProps,
+  ExpiryAlarmOptions,
+} from "./monitoring/certificate-expiry-alarm";
+export type { CertificateKind, ExpiryThreshold } from "./monitoring/expiry-threshold";
+export { ExpiryAlarmAspect, monitorAll } from "./monitoring/monitor-all";
+export type { MonitorAllOptions } from "./monitoring/monitor-all";
+export { ACM_EVENTS, CertificateExpiryEvents } from "./monitoring/expiry-events";
+export type { AcmEventName, CertificateExpiryEventsProps } from "./monitoring/expiry-events";
+export type { NotificationTopicOptions } from "./monitoring/notification-topic";
+export { CertificateExpirationConfigRule } from "./monitoring/certificate-expiration-config-rule";
+export type { CertificateExpirationConfigRuleProps } from "./monitoring/certificate-expiration-config-rule";
+export { PrivateCaAlarms } from "./monitoring/private-ca-alarms";
+export type { PrivateCaAlarmsProps } from "./monitoring/private-ca-alarms";

@@ -31,3 +31,12 @@ export type {
   PrivateCertificateConfig,
   PrivateListenerConfig,
 } from "./private-ca-stack";
+export { MtlsAlbStack } from "./mtls-alb-stack";
+export type { MtlsAlbStackProps, MtlsTrustStoreConfig } from "./mtls-alb-stack";
+export { MtlsApiGatewayStack } from "./mtls-api-gateway-stack";
+export type { MtlsApiGatewayStackProps } from "./mtls-api-gateway-stack";
+export type { MtlsBundleConfig, MtlsPkiConfig } from "./mtls-trust";
+export { MonitoringStack } from "./monitoring-stack";
+export type { MonitoredCertificateConfig, MonitoringStackProps } from "./monitoring-stack";
+export { ImportedCertificateStack } from "./imported-certificate-stack";
+export type { ImportedCertificateStackProps } from "./imported-certificate-stack";
