@@ -137,3 +137,15 @@ export { CertificateExpirationConfigRule } from "./monitoring/certificate-expira
 export type { CertificateExpirationConfigRuleProps } from "./monitoring/certificate-expiration-config-rule";
 export { PrivateCaAlarms } from "./monitoring/private-ca-alarms";
 export type { PrivateCaAlarmsProps } from "./monitoring/private-ca-alarms";
+
+// mTLS: trust stores and client-certificate authentication
+export { TrustStoreBucket } from "./mtls/trust-store-bucket";
+export type { TrustStoreBucketProps } from "./mtls/trust-store-bucket";
+export { CaBundle, CaBundleSource } from "./mtls/ca-bundle";
+export type { CaBundleProps, CaCertificateSource, ICaBundle } from "./mtls/ca-bundle";
+export { TrustStore } from "./mtls/trust-store";
+export type { ITrustStore, TrustStoreProps } from "./mtls/trust-store";
+export type { S3ObjectLocation } from "./mtls/s3-object-location";
+export { ALB_MTLS_MODES } from "./mtls/alb-mutual-authentication";
+export type { AlbMtlsMode, AlbMutualAuthentication } from "./mtls/alb-mutual-authentication";
+export type { ApiGatewayMutualTls } from "./mtls/api-gateway-mutual-tls";

@@ -11,11 +11,14 @@ describe("public API", () => {
   test("cdktf-aws-tls exports exactly these values", () => {
     expect(Object.keys(modules).sort()).toEqual([
       "ACM_EVENTS",
+      "ALB_MTLS_MODES",
       "AlbHttpsListener",
       "AliasRecords",
       "ApiGatewayHttpDomain",
       "ApiGatewayRestDomain",
       "BeanstalkHttpsEnvironment",
+      "CaBundle",
+      "CaBundleSource",
       "CaKeyAlgorithm",
       "CaSharing",
       "CaSigningAlgorithm",
@@ -43,6 +46,8 @@ describe("public API", () => {
       "PrivateCaAlarms",
       "PrivateCertificate",
       "SYNTH_TRACE_VARIABLE",
+      "TrustStore",
+      "TrustStoreBucket",
       "ValidationError",
       "Validity",
       "beanstalkHttpsSettings",

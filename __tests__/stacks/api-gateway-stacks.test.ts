@@ -50,7 +50,7 @@ describe("ApiGatewayRestStack", () => {
       /domains\[0\]\.name must be 1-48 lower-case letters.*got "Api-1"/,
     );
     expect(() => rest([restDomain, { ...restDomain, domainName: "b.example.com" }])).toThrow(
-      /domains\[\]\.name "api" and "api" both become "Api"; choose names that differ/,
+      /domains\[\]\.name "api" is given twice; names must be unique/,
     );
   });
 
@@ -74,7 +74,7 @@ describe("ApiGatewayHttpStack", () => {
       /domains\[0\]\.name must be 1-48/,
     );
     expect(() => http([httpDomain, { ...httpDomain, domainName: "b.example.com" }])).toThrow(
-      /\[http\] domains\[\]\.name "api" and "api" both become "Api"/,
+      /\[http\] domains\[\]\.name "api" is given twice/,
     );
   });
 });
