@@ -3,7 +3,7 @@ import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { CertificateAuthorityHierarchy } from "../private-ca/certificate-authority-hierarchy";
-import { checkS3BucketName } from "../private-ca/crl-bucket";
+import { checkS3BucketName } from "../util/s3-bucket-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
 import { checkS3Key, checkS3ObjectLocation, s3UriOf, S3ObjectLocation } from "./s3-object-location";

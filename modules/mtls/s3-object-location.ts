@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { checkS3BucketName } from "../private-ca/crl-bucket";
+import { checkS3BucketName } from "../util/s3-bucket-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
 

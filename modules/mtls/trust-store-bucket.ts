@@ -5,7 +5,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { checkS3BucketName } from "../private-ca/crl-bucket";
+import { checkS3BucketName } from "../util/s3-bucket-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
 

@@ -4,7 +4,8 @@ import { IConstruct } from "constructs";
 import { domainNameProblem } from "../util/domain-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral, isUnresolved } from "../util/tokens";
-import { checkS3BucketName, CrlBucket } from "./crl-bucket";
+import { checkS3BucketName } from "../util/s3-bucket-name";
+import { CrlBucket } from "./crl-bucket";
 
 /** The object ACL a CA writes its CRL with. */
 export type CrlObjectAcl = "BUCKET_OWNER_FULL_CONTROL" | "PUBLIC_READ";

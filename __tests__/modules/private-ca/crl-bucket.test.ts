@@ -1,9 +1,6 @@
 import { TerraformVariable } from "cdktf";
-import {
-  ACM_PCA_SERVICE_PRINCIPAL,
-  CrlBucket,
-  s3BucketNameProblem,
-} from "../../../modules/private-ca/crl-bucket";
+import { ACM_PCA_SERVICE_PRINCIPAL, CrlBucket } from "../../../modules/private-ca/crl-bucket";
+import { s3BucketNameProblem } from "../../../modules/util/s3-bucket-name";
 import { synth, testStack } from "../../support/synth";
 
 describe("s3BucketNameProblem", () => {
