@@ -35,7 +35,8 @@ export interface PrivateCaAlarmsProps extends NotificationTopicOptions {
   readonly issuanceFailures?: boolean;
   /**
    * The alarms' period in seconds: a multiple of 60 (CloudWatch's rule for standard metrics).
-   * Private CA retries a failed CRL write every 15 minutes, hence the default.
+   * A quarter hour by default: the metrics carry events, not levels, so any event in the
+   * period raises the alarm.
    * @default 900
    */
   readonly periodSeconds?: number;
