@@ -7,8 +7,9 @@
  * JSON they read are the same as `npm run check`'s, so both ways in agree.
  *
  * cdktf invokes aspects from each stack down, so an aspect added to the App itself is never
- * invoked: add it to the stacks (applyTo does). It reads the stack's JSON when it visits the
- * stack, before the stack's children: add it after aspects that change resources.
+ * invoked: add it to the stacks (applyTo does). The rules run among the stack's validations,
+ * after every aspect, so they see the final JSON; an app synthesized with `skipValidation`
+ * skips them (`npm run check` over the output does not).
  */
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
@@ -44,16 +45,30 @@ export class TlsPolicyChecks implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
-    const json = JSON.parse(JSON.stringify(node.toTerraform()));
-    const findings = checkConfig(parseTerraformConfig(json, node.node.path), this.rules);
+    const stack = node;
+    // Aspects run from the stack down, so the stack is visited before aspects of its children
+    // (monitorAll's alarms, allowLegacyTls's suppressions) have changed anything. Validations run
+    // after every aspect: read the JSON there. The validation itself reports nothing; the
+    // annotations do (an error annotation fails synth).
+    stack.node.addValidation({
+      validate: () => {
+        this.check(stack);
+        return [];
+      },
+    });
+  }
+
+  private check(stack: TerraformStack): void {
+    const json = JSON.parse(JSON.stringify(stack.toTerraform()));
+    const findings = checkConfig(parseTerraformConfig(json, stack.node.path), this.rules);
     if (findings.length === 0) return;
     const byAddress = new Map<string, IConstruct>();
-    for (const c of node.node.findAll()) {
+    for (const c of stack.node.findAll()) {
       if (c instanceof TerraformResource) {
         byAddress.set(`${c.terraformResourceType}.${c.friendlyUniqueId}`, c);
       }
     }
-    for (const f of findings) annotate(byAddress.get(f.address) ?? node, f);
+    for (const f of findings) annotate(byAddress.get(f.address) ?? stack, f);
   }
 }
 
