@@ -3,6 +3,7 @@ import { IConstruct } from "constructs";
 import { show, ValidationError } from "../util/errors";
 import { PINNED_AWS_PROVIDER } from "../util/provider-version";
 import { isLiteral } from "../util/tokens";
+import { acceptLegacyTls } from "../policy/legacy-tls";
 
 /**
  * The TLS security policy of API Gateway custom domains (REST `security_policy`, HTTP
@@ -32,7 +33,10 @@ const ENHANCED_POLICY_PATTERN = /^SecurityPolicy_/;
  * Checks an API Gateway custom domain's security policy and returns the value to set (the
  * default when unset; a token untouched).
  * - "TLS_1_2": accepted.
- * - "TLS_1_0": refused, it still accepts TLS 1.0 and TLS 1.1 clients.
+ * - "TLS_1_0": refused, it still accepts TLS 1.0 and TLS 1.1 clients. For a REST API,
+ *   `allowLegacyTls(<ancestor>, "TLS006", reason)` turns that into a synth warning (rule TLS006
+ *   suppressed with the reason on the domain); an HTTP API never, the pinned provider accepts
+ *   only TLS_1_2 there.
  * - `SecurityPolicy_*`: refused. The pinned provider rejects it at plan, and API Gateway needs
  *   `endpoint_access_mode` with it, which the pinned provider lacks. HTTP APIs cannot use them
  *   at all ("You can't map an HTTP API to a domain name that uses an enhanced security policy").
@@ -50,9 +54,13 @@ export function checkApiGatewaySecurityPolicy(
   if (!isLiteral(policy) || policy === API_GATEWAY_SECURITY_POLICY) return policy;
   const allowed = `must be ${show(API_GATEWAY_SECURITY_POLICY)}`;
   if (WEAK_API_GATEWAY_SECURITY_POLICIES.includes(policy)) {
+    if (api === "REST" && acceptLegacyTls(scope, "TLS006", property, policy)) return policy;
     throw new ValidationError(
       scope,
-      `${property} ${allowed}, got ${show(policy)}: ${policy} still accepts TLS 1.0 and TLS 1.1 clients`,
+      `${property} ${allowed}, got ${show(policy)}: ${policy} still accepts TLS 1.0 and TLS 1.1 clients` +
+        (api === "REST"
+          ? '; to serve legacy clients for a while, call allowLegacyTls(<a parent scope>, "TLS006", "<reason>") before creating this construct'
+          : ""),
     );
   }
   if (ENHANCED_POLICY_PATTERN.test(policy)) {

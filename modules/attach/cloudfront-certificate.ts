@@ -10,6 +10,7 @@ import {
   PINNED_AWS_PROVIDER,
 } from "../util/provider-version";
 import { isLiteral } from "../util/tokens";
+import { acceptLegacyTls } from "../policy/legacy-tls";
 import { checkCertificateRegion, checkCoverage } from "./attachment-checks";
 import { checkCloudFrontKeyAlgorithm } from "./cloudfront-key";
 
@@ -179,10 +180,12 @@ export function checkMinimumProtocolVersion(scope: IConstruct, value: string | u
   const allowed = CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS.map((v) => show(v)).join(", ");
   if ((CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS as readonly string[]).includes(value)) return value;
   if (WEAK_CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS.includes(value)) {
+    if (acceptLegacyTls(scope, "TLS005", "minimumProtocolVersion", value)) return value;
     throw new ValidationError(
       scope,
       `minimumProtocolVersion must require TLS 1.2 or newer (${allowed}), got ${show(value)}, ` +
-        "which still lets viewers negotiate SSLv3, TLS 1.0 or TLS 1.1",
+        "which still lets viewers negotiate SSLv3, TLS 1.0 or TLS 1.1" +
+        '; to serve legacy clients for a while, call allowLegacyTls(<a parent scope>, "TLS005", "<reason>") before creating this construct',
     );
   }
   if (NEWER_CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS.includes(value)) {

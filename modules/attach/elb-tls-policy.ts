@@ -2,6 +2,7 @@ import { Annotations } from "cdktf";
 import { IConstruct } from "constructs";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
+import { acceptLegacyTls } from "../policy/legacy-tls";
 
 /**
  * Security (TLS negotiation) policies for Application Load Balancer HTTPS listeners and Network
@@ -99,7 +100,9 @@ export function isWeakElbTlsPolicy(policy: string): boolean {
  * Tokens pass unchecked. A literal policy:
  * - known and requiring TLS 1.2+ ({@link ELB_TLS_POLICIES}): returned;
  * - known weak ({@link WEAK_ELB_TLS_POLICIES}), or unknown but named as allowing TLS 1.0 or 1.1
- *   by its family ({@link ELB_TLS_POLICY_FAMILY}): a ValidationError naming `property`;
+ *   by its family ({@link ELB_TLS_POLICY_FAMILY}): a ValidationError naming `property`, unless
+ *   `allowLegacyTls(<ancestor>, "TLS004", reason)` covers `scope` (then returned, with a synth
+ *   warning, and rule TLS004 suppressed with the reason on the listener);
  * - unknown but named like a family member with a TLS 1.2+ minimum: returned, with a synth
  *   warning (it may be a policy AWS added after this list, or a typo that fails at apply with
  *   `SSLPolicyNotFound`);
@@ -116,11 +119,13 @@ export function resolveElbTlsPolicy(
   const family = ELB_TLS_POLICY_FAMILY.exec(policy);
   const minimumMinor = family ? Number(family[2]) : undefined;
   if (isWeakElbTlsPolicy(policy) || (minimumMinor !== undefined && minimumMinor < 2)) {
+    if (acceptLegacyTls(scope, "TLS004", property, policy)) return policy;
     throw new ValidationError(
       scope,
       `${property} must not allow TLS 1.0 or TLS 1.1, got ${show(policy)}; ` +
         `use ${show(DEFAULT_ELB_TLS_POLICY)} (the default) or another policy whose minimum is TLS 1.2: ` +
-        ELB_TLS_POLICIES.join(", "),
+        ELB_TLS_POLICIES.join(", ") +
+        '; to serve legacy clients for a while, call allowLegacyTls(<a parent scope>, "TLS004", "<reason>") before creating this construct',
     );
   }
   if (family) {

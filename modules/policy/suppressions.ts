@@ -60,3 +60,8 @@ export function suppressTlsRule(resource: TerraformResource, id: string, reason:
 }
 
 const SUPPRESSIONS = new WeakMap<TerraformResource, Suppression[]>();
+
+/** True when suppressTlsRule has suppressed rule `id` on `resource`. */
+export function hasSuppression(resource: TerraformResource, id: string): boolean {
+  return (SUPPRESSIONS.get(resource) ?? []).some((s) => s.id === id);
+}
