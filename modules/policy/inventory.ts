@@ -53,33 +53,59 @@ export function stackNameOf(source: string): string {
     : path.basename(source);
 }
 
-/** The Route 53 records that read a certificate's domain_validation_options. */
+/** The Route 53 records that read a certificate's domain_validation_options (indexed once). */
 export function validationRecordsOf(
   certificate: TfResource,
   config: TerraformConfig,
 ): TfResource[] {
-  return config
-    .resourcesOf("aws_route53_record")
-    .filter((r) =>
-      refersTo([r.config.name, r.config.records], certificate, ["domain_validation_options"]),
-    );
+  const index = config.memo("validationRecordsByCertificate", () => {
+    const m = new Map<string, TfResource[]>();
+    for (const r of config.resourcesOf("aws_route53_record")) {
+      const targets = new Set(
+        referencesIn([r.config.name, r.config.records])
+          .filter((ref) => ref.attribute === "domain_validation_options")
+          .map((ref) => `${ref.type}.${ref.name}`),
+      );
+      for (const t of targets) m.set(t, [...(m.get(t) ?? []), r]);
+    }
+    return m;
+  });
+  return index.get(certificate.address) ?? [];
 }
 
-/** The alias records that point at an attachment: by reference, or by one of the certificate's names. */
+/**
+ * The alias records that point at an attachment: by reference when the alias target is an
+ * expression (CloudFront, API Gateway), else by one of the certificate's names (a literal load
+ * balancer DNS name). Indexed once per configuration.
+ */
 export function aliasRecordsOf(
   attachment: TfResource,
   certificateNames: readonly string[],
   config: TerraformConfig,
 ): TfResource[] {
-  return config.resourcesOf("aws_route53_record").filter((r) => {
-    const alias = blockOf(r.config.alias);
-    if (!alias) return false;
-    if (referencesIn(alias).some((ref) => ref.type !== "aws_route53_record")) {
-      return refersTo(alias, attachment);
+  const index = config.memo("aliasRecords", () => {
+    const byTarget = new Map<string, TfResource[]>();
+    const byName = new Map<string, TfResource[]>();
+    for (const r of config.resourcesOf("aws_route53_record")) {
+      const alias = blockOf(r.config.alias);
+      if (!alias) continue;
+      const refs = referencesIn(alias).filter((ref) => ref.type !== "aws_route53_record");
+      if (refs.length > 0) {
+        for (const t of new Set(refs.map((ref) => `${ref.type}.${ref.name}`))) {
+          byTarget.set(t, [...(byTarget.get(t) ?? []), r]);
+        }
+      } else {
+        const name = literalString(r.config.name);
+        if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), r]);
+      }
     }
-    const name = literalString(r.config.name);
-    return name !== undefined && certificateNames.includes(name);
+    return { byTarget, byName };
   });
+  const found = [
+    ...(index.byTarget.get(attachment.address) ?? []),
+    ...certificateNames.flatMap((n) => index.byName.get(n) ?? []),
+  ];
+  return [...new Set(found)];
 }
 
 function namesOf(c: TfResource): string[] {
