@@ -149,3 +149,13 @@ export type { S3ObjectLocation } from "./mtls/s3-object-location";
 export { ALB_MTLS_MODES } from "./mtls/alb-mutual-authentication";
 export type { AlbMtlsMode, AlbMutualAuthentication } from "./mtls/alb-mutual-authentication";
 export type { ApiGatewayMutualTls } from "./mtls/api-gateway-mutual-tls";
+
+// Guardrails: the TLS rule pack, its Aspect and suppressions
+export { TlsPolicyChecks } from "./policy/tls-policy-aspect";
+export type { TlsPolicyChecksProps } from "./policy/tls-policy-aspect";
+export { suppressTlsRule } from "./policy/suppressions";
+export type { Suppression } from "./policy/suppressions";
+export { allowLegacyTls } from "./policy/legacy-tls";
+export type { LegacyTlsRule } from "./policy/legacy-tls";
+export { TLS_RULES } from "./policy/rule-pack";
+export type { Finding, PolicyLevel, PolicyRule, Verdict } from "./policy/types";

@@ -46,16 +46,20 @@ describe("public API", () => {
       "PrivateCaAlarms",
       "PrivateCertificate",
       "SYNTH_TRACE_VARIABLE",
+      "TLS_RULES",
+      "TlsPolicyChecks",
       "TrustStore",
       "TrustStoreBucket",
       "ValidationError",
       "Validity",
+      "allowLegacyTls",
       "beanstalkHttpsSettings",
       "cloudFrontViewerCertificate",
       "estimatePrivateCaCost",
       "mergeBeanstalkSettings",
       "monitorAll",
       "runApp",
+      "suppressTlsRule",
     ]);
   });
 
