@@ -109,6 +109,26 @@ rows.push([
   "",
 ]);
 
+// Guardrail check (`npm run check`) over every example, and over 1,000 certificates each on an
+// ALB listener: target under 2 s per 1,000 resources (issue 11).
+for (const mode of ["examples", "synthetic"] as const) {
+  console.log(`guardrail check: ${mode}`);
+  const r = runChild([path.join("scripts", "bench", "check-scale.ts"), mode]) as unknown as {
+    ms: number;
+    resources: number;
+    errors: number;
+  };
+  const perThousand = (r.ms / r.resources) * 1000;
+  rows.push([
+    mode === "examples"
+      ? `guardrail check: every example stack (${r.resources} resources, ${r.errors} errors)`
+      : `guardrail check: 1,000 certificates on ALB listeners (${r.resources} resources)`,
+    fmt(r.ms),
+    "<= 2 s per 1,000 resources",
+    verdict(perThousand <= 2000 && (mode !== "examples" || r.errors === 0)),
+  ]);
+}
+
 // 3. Plan suite, alone, in a temp dir of its own so that what it leaves behind can be counted.
 if (!process.argv.includes("--no-plan")) {
   console.log("plan test suite (jest --selectProjects plan)");
