@@ -42,6 +42,25 @@ function alb(extra: Partial<AlbHttpsListenerProps> = {}): AlbHttpsListener {
   });
 }
 
+/** An ALB listener whose one SNI certificate is attached under `key`. */
+function albWithSniKey(key: string): AlbHttpsListener {
+  const { stack, certificate } = fixture();
+  const shop = dnsCertificate(stack, "Shop", "shop.example.org");
+  return new AlbHttpsListener(stack, "Https", {
+    loadBalancerArn: ALB,
+    targetGroupArn: TG,
+    certificate,
+    additionalCertificates: { [key]: shop },
+  });
+}
+
+/** Alias records into example.com for the ALB of these tests. */
+const ALIASES = {
+  hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
+  loadBalancerDnsName: "web-1.eu-west-1.elb.amazonaws.com",
+  loadBalancerZoneId: "Z32O12XQLNTSW2",
+};
+
 function nlb(extra: Partial<NlbTlsListenerProps> = {}): NlbTlsListener {
   const { stack, certificate } = fixture();
   return new NlbTlsListener(stack, "Tls", {
@@ -179,32 +198,10 @@ const BAD: [string, () => unknown, string[]][] = [
   ],
   [
     "ALB: an SNI key with a dot",
-    () => {
-      const { stack, certificate } = fixture();
-      const shop = dnsCertificate(stack, "Shop", "shop.example.org");
-      return new AlbHttpsListener(stack, "Https", {
-        loadBalancerArn: ALB,
-        targetGroupArn: TG,
-        certificate,
-        additionalCertificates: { "shop.example.org": shop },
-      });
-    },
+    () => albWithSniKey("shop.example.org"),
     ["additionalCertificates", '"shop.example.org"'],
   ],
-  [
-    "ALB: an empty SNI key",
-    () => {
-      const { stack, certificate } = fixture();
-      const shop = dnsCertificate(stack, "Shop", "shop.example.org");
-      return new AlbHttpsListener(stack, "Https", {
-        loadBalancerArn: ALB,
-        targetGroupArn: TG,
-        certificate,
-        additionalCertificates: { "": shop },
-      });
-    },
-    ["additionalCertificates", 'got ""'],
-  ],
+  ["ALB: an empty SNI key", () => albWithSniKey(""), ["additionalCertificates", 'got ""']],
   [
     "ALB: a host name given twice",
     () => alb({ hostNames: ["www.example.com", "www.example.com"] }),
@@ -219,12 +216,7 @@ const BAD: [string, () => unknown, string[]][] = [
     "ALB: an alias name given twice",
     () =>
       alb({
-        aliasRecords: {
-          hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
-          loadBalancerDnsName: "web-1.eu-west-1.elb.amazonaws.com",
-          loadBalancerZoneId: "Z32O12XQLNTSW2",
-          names: ["example.com", "example.com"],
-        },
+        aliasRecords: { ...ALIASES, names: ["example.com", "example.com"] },
       }),
     ["aliasRecords.names", '"example.com"'],
   ],
@@ -233,11 +225,7 @@ const BAD: [string, () => unknown, string[]][] = [
     () =>
       alb({
         hostNames: [tokenString()],
-        aliasRecords: {
-          hostedZones: [{ zoneId: "Z0EXAMPLE00000000001", zoneName: "example.com" }],
-          loadBalancerDnsName: "web-1.eu-west-1.elb.amazonaws.com",
-          loadBalancerZoneId: "Z32O12XQLNTSW2",
-        },
+        aliasRecords: ALIASES,
       }),
     ["hostNames[0]", "must be known at synth", TOKEN],
   ],
