@@ -1,9 +1,10 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, TerraformBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ICertificate } from "../modules/certificate/certificate-ref";
 import { Certificate } from "../modules/certificate/certificate";
 import { HostedZoneRef } from "../modules/dns/hosted-zone";
+import { stateBackendFromEnv, StateBackendEnv } from "./state-backend";
 
 export const US_EAST_1 = "us-east-1";
 
@@ -31,10 +32,21 @@ export interface BaseStackProps {
   readonly defaultTags?: Readonly<Record<string, string>>;
   /**
    * The state backend. A function so the backend is created inside the stack, for example
-   * `(stack) => new S3Backend(stack, { bucket, key, region })`.
-   * @default a local backend, `terraform.<stack name>.tfstate`
+   * `(stack) => new S3Backend(stack, { bucket, key, region })`. When given, it wins: the
+   * `TF_STATE_*` variables are not read.
+   * @default from the environment (`stacks/state-backend.ts`): an S3 backend when
+   * `TF_STATE_BUCKET` and `TF_STATE_REGION` are set (key `<TF_STATE_KEY_PREFIX><stack name>/terraform.tfstate`,
+   * `encrypt = true`, S3 lock file unless `TF_STATE_LOCK_TABLE`), else a local backend,
+   * `terraform.<stack name>.tfstate`
    */
   readonly backend?: (stack: TerraformStack) => TerraformBackend;
+  /**
+   * Where the `TF_STATE_*` variables are read from, once, while the stack is constructed (and
+   * only when `backend` is not given). Tests pass a plain object instead of changing
+   * `process.env`.
+   * @default process.env
+   */
+  readonly stateBackendEnv?: StateBackendEnv;
 }
 
 /**
@@ -64,7 +76,7 @@ export class BaseStack extends TerraformStack {
             });
     }
     if (props.backend) props.backend(this);
-    else new LocalBackend(this, { path: `terraform.${name}.tfstate` });
+    else stateBackendFromEnv(this, props.stateBackendEnv ?? process.env);
   }
 
   /**
