@@ -219,14 +219,16 @@ function checkKeyPrefix(scope: IConstruct, prefix: string): void {
     );
   }
   const segments = normalizeKeyPrefix(prefix).split("/").slice(0, -1);
-  // Terraform rejects a key that contains "//" (validate: `validateStringDoesNotContain("//")`).
+  // Terraform rejects a state key that contains "//" (the S3 backend's key validators in
+  // internal/backend/remote-state/s3/backend.go: `validateStringDoesNotContain("//")`).
   if (segments.includes("")) {
     throw new ValidationError(
       scope,
       `${name} must not contain an empty path segment ("//"), got ${show(prefix)}`,
     );
   }
-  // S3 keeps "." and ".." as they are, but the console and most tools resolve them as paths.
+  // A decision, not an S3 rule: S3 stores "." and ".." segments literally, but a prefix such as
+  // "../other-team" reads as a path out of its folder, and is almost surely a mistake.
   if (segments.some((s) => s === "." || s === "..")) {
     throw new ValidationError(
       scope,
