@@ -22,8 +22,23 @@ export function validationOptionExpression(
   field: ValidationRecordField,
 ): string {
   const address = typeof certificate === "string" ? certificate : resourceAddress(certificate);
+  return pickValidationOption(`${address}.domain_validation_options`, name, field);
+}
+
+/**
+ * The same pick out of any collection of validation options: `options` is a Terraform expression
+ * (or a token) whose elements carry `domain_name` and the three `resource_record_*` fields.
+ * `for` iterates the values of a map as it does the elements of a set, so this reads a
+ * certificate's `domain_validation_options` as well as a map of those objects keyed by name,
+ * such as the one `CertificateValidationHandoff` exports to another stack.
+ */
+export function pickValidationOption(
+  options: string,
+  name: string,
+  field: ValidationRecordField,
+): string {
   return (
-    `\${one(distinct([for o in ${address}.domain_validation_options : o.${field} ` +
+    `\${one(distinct([for o in ${options} : o.${field} ` +
     `if trimprefix(o.domain_name, "*.") == ${JSON.stringify(name)}]))}`
   );
 }
@@ -40,8 +55,17 @@ export function resourceAddress(resource: AcmCertificate): string {
 }
 
 export interface ValidationRecordRequest {
-  /** The certificate whose validation options give the record's name, type and value. */
-  readonly certificate: AcmCertificate;
+  /**
+   * The certificate whose validation options give the record's name, type and value. Give this
+   * or `validationOptions`.
+   */
+  readonly certificate?: AcmCertificate;
+  /**
+   * The validation options of a certificate that lives in another stack or state, as a token
+   * (a cross-stack reference or a `terraform_remote_state` output): see `pickValidationOption`.
+   * Give this or `certificate`.
+   */
+  readonly validationOptions?: string;
   /** The wildcard-stripped name being validated. */
   readonly name: string;
   readonly zone: HostedZoneRef;
@@ -108,14 +132,14 @@ export class DnsValidationRecords extends Construct {
       request.accountKey === "default"
         ? `acm_validation_${nameSlug(request.name)}`
         : `acm_validation_${nameSlug(request.name)}_${request.accountKey.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-    const certificate = resourceAddress(request.certificate);
+    const options = optionsOf(request);
     const { name } = request;
     const record = new Route53Record(this, logicalId, {
       provider: request.zone.provider,
       zoneId: request.zone.zoneId,
-      name: validationOptionExpression(certificate, name, "resource_record_name"),
-      type: validationOptionExpression(certificate, name, "resource_record_type"),
-      records: [validationOptionExpression(certificate, name, "resource_record_value")],
+      name: pickValidationOption(options, name, "resource_record_name"),
+      type: pickValidationOption(options, name, "resource_record_type"),
+      records: [pickValidationOption(options, name, "resource_record_value")],
       ttl: request.ttl,
       allowOverwrite: request.allowOverwrite,
       // A rotation (a name added or removed, another key algorithm) replaces the certificate, so
@@ -138,4 +162,18 @@ export class DnsValidationRecords extends Construct {
   get records(): ReadonlyMap<string, Route53Record> {
     return new Map([...this.entries].map(([k, e]) => [k, e.record]));
   }
+}
+
+/** The options expression a request picks from: exactly one of its two sources. */
+function optionsOf(request: ValidationRecordRequest): string {
+  if ((request.certificate === undefined) === (request.validationOptions === undefined)) {
+    // A caller inside this library got it wrong; not a user input.
+    throw new Error(
+      "ValidationRecordRequest needs exactly one of certificate and validationOptions",
+    );
+  }
+  return (
+    request.validationOptions ??
+    `${resourceAddress(request.certificate!)}.domain_validation_options`
+  );
 }
