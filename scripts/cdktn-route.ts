@@ -28,13 +28,15 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CDKTN_ALIAS, CDKTN_PROVIDER_OVERRIDE, CDKTN_VERSION } from "../cli/cdktn";
 
-/** The cdktn release this route is proven on (the alias users write). */
-export const CDKTN_VERSION = "0.24.0";
+// The route's constants are shared with `cdktf-aws-tls new --cdktn` (cli/cdktn.ts, shipped in
+// the package), so that the lines it writes are the lines this script proves.
+export { CDKTN_VERSION };
 /** Where a synthesized cdk.tf.json holds the version of the cdktf (or cdktn) that wrote it. */
 export const VERSION_STAMP_PATH = "//.metadata.version";
 /** The override users add: @cdktf/provider-aws's peer cdktf becomes the root's (the alias). */
-const PROVIDER_OVERRIDE = { "@cdktf/provider-aws": { cdktf: "$cdktf" } };
+const PROVIDER_OVERRIDE = CDKTN_PROVIDER_OVERRIDE;
 const PROVIDER = "@cdktf/provider-aws";
 /** constructs in a cdktf 0.21 app (cdktf-cli 0.21.0 pins it): the low end of our peer range. */
 const CDKTF_APP_CONSTRUCTS = "10.4.2";
@@ -194,7 +196,7 @@ async function main(): Promise<void> {
       `install started: "cdktf": "npm:cdktn@${CDKTN_VERSION}" + provider-aws override`,
       () => {
         const aliased = structuredClone(pkg);
-        aliased.devDependencies.cdktf = `npm:cdktn@${CDKTN_VERSION}`;
+        aliased.devDependencies.cdktf = CDKTN_ALIAS;
         aliased.overrides = { ...aliased.overrides, ...PROVIDER_OVERRIDE };
         for (const name of NOT_INSTALLED) delete aliased.devDependencies[name];
         fs.writeFileSync(path.join(copy, "package.json"), `${JSON.stringify(aliased, null, 2)}\n`);
@@ -207,7 +209,7 @@ async function main(): Promise<void> {
       // Our own install cannot show it: npm lets a devDependency shadow the root's peer range.
       // So resolve an app on the packed package: its package.json is what a user installs.
       const routes: Record<string, Record<string, string>> = {
-        cdktn: { cdktf: `npm:cdktn@${CDKTN_VERSION}`, constructs: pkg.devDependencies.constructs },
+        cdktn: { cdktf: CDKTN_ALIAS, constructs: pkg.devDependencies.constructs },
         cdktf: { cdktf: pkg.devDependencies.cdktf, constructs: CDKTF_APP_CONSTRUCTS },
       };
       for (const [route, deps] of Object.entries(routes)) {
