@@ -7,7 +7,9 @@
  *     (targets: at most 1.25x time, peak RSS at most 1 GB);
  *  3. the plan test suite run alone (`jest --selectProjects plan`): its wall time against 30 s,
  *     with every example stack planned (each `__tests__/plan/<example>.test.ts` passed, nothing
- *     skipped), and the temporary entries it left behind (target: none). Skip with --no-plan.
+ *     skipped), and the temporary entries it left behind (target: none); then the floor under
+ *     that target: one plan of a one-resource stack (scripts/bench/plan-floor.ts), times the
+ *     example stacks, over the cores. Skip both with --no-plan.
  * A benchmark, not a test: it reports and marks each target, and exits 0. Progress is one line
  * per step, so it reads the same piped or in a terminal.
  */
@@ -134,7 +136,8 @@ if (!process.argv.includes("--no-plan")) {
   console.log("plan test suite (jest --selectProjects plan)");
   const examples = fs
     .readdirSync(path.join(root, "examples"), { withFileTypes: true })
-    .filter((e) => e.isDirectory())
+    // An example is a folder with a main.ts (examples/pipelines holds CI files, no stack).
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, "examples", e.name, "main.ts")))
     .map((e) => e.name);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tls-bench-plan-"));
   const report = path.join(tmp, "jest-report.json");
@@ -191,6 +194,29 @@ if (!process.argv.includes("--no-plan")) {
     verdict(left.length === 0) + (left.length ? ` (${left.slice(0, 3).join(", ")}...)` : ""),
   ]);
   fs.rmSync(tmp, { recursive: true, force: true });
+
+  // The floor under that target: one plan of a one-resource stack, times the example stacks,
+  // over the cores. Nearly all of a plan is the AWS provider's start and schema, paid by each
+  // Terraform command (`plan`, `show -json`) whatever the stack holds.
+  console.log("plan floor: one-resource stack, 3 plans");
+  const floor = runChild([path.join("scripts", "bench", "plan-floor.ts")]) as unknown as {
+    ms: number;
+    cpuMs: number;
+  };
+  const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+  rows.push([
+    "plan floor: one plan of a one-resource stack (plan + show -json), CPU time",
+    fmt(floor.cpuMs),
+    "",
+    `wall ${fmt(floor.ms)}`,
+  ]);
+  const floorMs = (examples.length * floor.cpuMs) / cores;
+  rows.push([
+    `plan floor: ${examples.length} example stacks x that CPU time / ${cores} cores`,
+    fmt(floorMs),
+    "<= 30 s to make the target reachable",
+    floorMs <= 30000 ? "reachable" : "UNREACHABLE",
+  ]);
 }
 
 console.log(renderTable(["measure", "value", "target", "result"], rows));
