@@ -13,6 +13,7 @@ import { matchZone } from "../dns/zone-matching";
 import { validationNames } from "../util/domain-name";
 import { accountKeyOf, regionOf } from "../util/provider-info";
 import { ARN_RULES, checkArn, checkArnRegion } from "../util/arn";
+import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
 import { checkCertificateNames } from "./certificate-names";
 import {
@@ -21,6 +22,7 @@ import {
   checkValidationKind,
   checkValidationTimeout,
 } from "./validation-checks";
+import type { CertificateAdoption } from "./adoption";
 import { ICertificate } from "./certificate-ref";
 import { CertificateValidation } from "./certificate-validation";
 import { KeyAlgorithm, resolveKeyAlgorithm } from "./key-algorithm";
@@ -84,6 +86,15 @@ export interface CertificateProps {
   readonly createBeforeDestroy?: boolean;
   /** Tags for the certificate. @default none */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Take over an existing certificate instead of requesting a new one: by ARN
+   * (`CertificateAdoption.importArn`, an `import` block) or from the terraform-aws-modules/acm
+   * module (`moveFromAcmModule`, `importFromAcmModule`). It keeps its ARN; `domainName`,
+   * `subjectAlternativeNames` and `keyAlgorithm` must be the ones it was issued with, or
+   * Terraform plans a replacement.
+   * @default none: a new certificate is requested
+   */
+  readonly adopt?: CertificateAdoption;
 }
 
 /** A DNS record ACM needs for validation, for stacks that create it in external DNS. */
@@ -264,6 +275,15 @@ export class Certificate extends Construct implements ICertificate {
       this.certificateArn = this.validationResource.certificateArn;
     } else {
       this.certificateArn = this.unvalidatedCertificateArn;
+    }
+    if (props.adopt !== undefined) {
+      if (typeof (props.adopt as Partial<CertificateAdoption>)?.applyTo !== "function") {
+        throw new ValidationError(
+          this,
+          `adopt must be a CertificateAdoption (CertificateAdoption.importArn(...), .moveFromAcmModule(...), .importFromAcmModule(...)), got ${show(props.adopt)}`,
+        );
+      }
+      props.adopt.applyTo(this);
     }
   }
 }
