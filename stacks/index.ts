@@ -3,6 +3,8 @@
 export { runApp } from "../modules/util/run-app";
 export { BaseStack } from "./base-stack";
 export type { BaseStackProps } from "./base-stack";
+export { STATE_BACKEND_VARIABLES, stateBackendFromEnv } from "./state-backend";
+export type { S3StateSettings, StateBackendEnv } from "./state-backend";
 export { CertificatesStack } from "./certificates-stack";
 export type { CertificateConfig, CertificatesStackProps, ZoneConfig } from "./certificates-stack";
 export { CloudFrontStack } from "./cloudfront-stack";

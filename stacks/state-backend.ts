@@ -42,7 +42,8 @@
  */
 import { LocalBackend, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { checkKmsKey } from "../modules/monitoring/notification-topic";
+import { checkKmsKey } from "../modules/util/kms-key";
+import { isRegionCode } from "../modules/util/arn";
 import { show, ValidationError } from "../modules/util/errors";
 import { checkS3BucketName } from "../modules/util/s3-bucket-name";
 
@@ -79,12 +80,9 @@ const LOCK_FILE_SUFFIX = ".tflock";
 /** An S3 object key is at most 1,024 bytes of UTF-8 (Amazon S3 user guide, "Naming Amazon S3 objects"). */
 const MAX_S3_KEY_BYTES = 1024;
 
-/**
- * An AWS region code: `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`. The same
- * shape `modules/util/arn.ts` accepts in an ARN. Terraform checks the name against its list of
- * known regions at init (unless `skip_region_validation`); this catches the typo at synth.
- */
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+// The region: an AWS region code, `isRegionCode` (modules/util/arn.ts), the shape an ARN's region
+// has. Terraform checks the name against its list of known regions at init (unless
+// `skip_region_validation`); this catches the typo at synth.
 
 /**
  * DynamoDB table names: 3 to 255 characters of `a-z A-Z 0-9 _ - .` (Amazon DynamoDB developer
@@ -172,7 +170,7 @@ export function s3StateSettingsFromEnv(
   }
 
   checkS3BucketName(scope, V.bucket, bucket);
-  if (!REGION.test(region)) {
+  if (!isRegionCode(region)) {
     throw new ValidationError(
       scope,
       `${V.region} must be an AWS region code such as "eu-west-1" or "us-gov-west-1", got ${show(region)}`,

@@ -79,7 +79,9 @@ describe("public API", () => {
       "MtlsApiGatewayStack",
       "NlbTlsStack",
       "PrivateCaStack",
+      "STATE_BACKEND_VARIABLES",
       "runApp",
+      "stateBackendFromEnv",
     ]);
   });
 

@@ -63,6 +63,12 @@ export function ensureRunDirectory(): string {
   process.env[RUN_DIR_ENV] = dir;
   process.env[ORIGINAL_TMPDIR_ENV] = process.env.TMPDIR ?? "";
   process.env.TMPDIR = tmp;
+  // Tests build stacks with the default backend: a developer's exported TF_STATE_* (the S3 state
+  // backend, stacks/state-backend.ts) must not turn them into S3 stacks, or a half set of them
+  // into synth errors. The workers inherit this environment.
+  for (const name of Object.keys(process.env)) {
+    if (name.startsWith("TF_STATE_")) delete process.env[name];
+  }
   return dir;
 }
 

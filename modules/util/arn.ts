@@ -27,6 +27,11 @@ export interface ParsedArn {
 const ARN = /^arn:(aws(?:-[a-z]+)*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.+)$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
+/** True for a string shaped like an AWS region code (`eu-west-1`, `us-gov-west-1`). */
+export function isRegionCode(value: string): boolean {
+  return REGION.test(value);
+}
+
 /** Parses a literal ARN; undefined when `arn` is not one. */
 export function parseArn(arn: string): ParsedArn | undefined {
   const m = ARN.exec(arn);
