@@ -304,6 +304,35 @@ describe("state statements", () => {
     ]);
   });
 
+  test("the key prefix is normalised as the state backend normalises it", () => {
+    const doc = generatePolicy(stacks(), {
+      env: {
+        TF_STATE_BUCKET: "tls-state",
+        TF_STATE_REGION: "eu-west-1",
+        TF_STATE_KEY_PREFIX: "/team/tls",
+      },
+    }).deployRole;
+    expect(resourcesOf(doc, "s3:GetObject")).toEqual([
+      "arn:aws:s3:::tls-state/team/tls/dns-validated-certificate/terraform.tfstate",
+      "arn:aws:s3:::tls-state/team/tls/dns-validated-certificate/terraform.tfstate.tflock",
+    ]);
+  });
+
+  test("a KMS alias ARN selects the key in its account and region", () => {
+    const doc = generatePolicy(stacks(), {
+      env: {
+        TF_STATE_BUCKET: "b",
+        TF_STATE_REGION: "eu-west-1",
+        TF_STATE_KMS_KEY_ID: "arn:aws:kms:eu-central-1:111111111111:alias/tf-state",
+      },
+    }).deployRole;
+    const [kms] = statementsWith(doc, "kms:Encrypt");
+    expect(kms.Resource).toEqual(["arn:aws:kms:eu-central-1:111111111111:key/*"]);
+    expect(kms.Condition).toEqual({
+      "ForAnyValue:StringEquals": { "kms:ResourceAliases": ["alias/tf-state"] },
+    });
+  });
+
   test("a KMS alias selects the key with kms:ResourceAliases", () => {
     const doc = generatePolicy(stacks(), {
       env: { TF_STATE_BUCKET: "b", TF_STATE_REGION: "eu-west-1", TF_STATE_KMS_KEY_ID: "alias/tf" },

@@ -7,6 +7,7 @@
  * do not know is an error ({@link UnknownTypeError}), never a silent gap.
  */
 import { awsPartition } from "../../modules/private-ca/partition";
+import { STATE_BACKEND_VARIABLES, stateKey } from "../../stacks/state-backend";
 import {
   blockOf,
   blocksOf,
@@ -29,13 +30,13 @@ import {
 /** The principal of everything not reached through an assumed role. */
 export const DEPLOY_ROLE = "deploy role";
 
-/** The environment variables that configure the S3 state backend (see the README). */
+/** The environment variables that configure the S3 state backend (stacks/state-backend.ts). */
 export const STATE_ENV = [
-  "TF_STATE_BUCKET",
-  "TF_STATE_REGION",
-  "TF_STATE_KEY_PREFIX",
-  "TF_STATE_KMS_KEY_ID",
-  "TF_STATE_LOCK_TABLE",
+  STATE_BACKEND_VARIABLES.bucket,
+  STATE_BACKEND_VARIABLES.region,
+  STATE_BACKEND_VARIABLES.keyPrefix,
+  STATE_BACKEND_VARIABLES.kmsKeyId,
+  STATE_BACKEND_VARIABLES.lockTable,
 ] as const;
 export type StateEnv = Partial<Record<(typeof STATE_ENV)[number], string>>;
 
@@ -332,14 +333,16 @@ function kmsResource(
   partition: string,
   region: string,
 ): { resources: string[]; condition?: Record<string, Record<string, string[]>> } {
-  if (keyId.startsWith("arn:")) return { resources: [keyId] };
-  if (keyId.startsWith("alias/")) {
+  const aliasArn = /^arn:([a-z-]+):kms:([a-z0-9-]+):(\d{12}):(alias\/.+)$/.exec(keyId);
+  if (keyId.startsWith("alias/") || aliasArn) {
     // A policy on an alias ARN grants nothing on the key; kms:ResourceAliases selects the key.
+    const [p, r, account, alias] = aliasArn ? aliasArn.slice(1) : [partition, region, "*", keyId];
     return {
-      resources: [`arn:${partition}:kms:${region}:*:key/*`],
-      condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": [keyId] } },
+      resources: [`arn:${p}:kms:${r}:${account}:key/*`],
+      condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": [alias] } },
     };
   }
+  if (keyId.startsWith("arn:")) return { resources: [keyId] };
   return { resources: [`arn:${partition}:kms:${region}:*:key/${keyId}`] };
 }
 
@@ -483,8 +486,9 @@ export function generatePolicy(
 }
 
 /**
- * The S3 backend's statements for the deploy role, from TF_STATE_*: state key
- * `<TF_STATE_KEY_PREFIX><stack name>/terraform.tfstate`, its `.tflock` lock file (or the
+ * The S3 backend's statements for the deploy role, from TF_STATE_*, as stacks/state-backend.ts
+ * reads them: state key `<prefix>/<stack name>/terraform.tfstate` (its `stateKey`), its
+ * `.tflock` lock file (or the
  * DynamoDB table of TF_STATE_LOCK_TABLE), the KMS key of TF_STATE_KMS_KEY_ID; and the reads of
  * other stacks' state through `data.terraform_remote_state` (cross-stack references).
  */
@@ -502,7 +506,7 @@ function addStateStatements(
   const p = awsPartition(region);
   const label = "terraform-state";
   if (bucket) {
-    const key = `${env.TF_STATE_KEY_PREFIX ?? ""}${stack.name}/terraform.tfstate`;
+    const key = stateKey(env.TF_STATE_KEY_PREFIX, stack.name);
     collector.add(DEPLOY_ROLE, label, STATE_PERMISSIONS.bucket, [`arn:${p}:s3:::${bucket}`]);
     collector.add(DEPLOY_ROLE, label, STATE_PERMISSIONS.stateRead, [
       `arn:${p}:s3:::${bucket}/${key}`,
