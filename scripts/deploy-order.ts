@@ -37,7 +37,13 @@ export class DeployOrderError extends Error {
   }
 }
 
-class UsageError extends Error {}
+/** Bad input: no manifest, malformed JSON, a bad option. */
+export class DeployOrderInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DeployOrderInputError";
+  }
+}
 
 interface RawManifest {
   stacks?: Record<
@@ -54,7 +60,7 @@ interface RawManifest {
 export function manifestStacks(manifest: unknown): ManifestStack[] {
   const raw = (manifest ?? {}) as RawManifest;
   if (typeof raw !== "object" || typeof raw.stacks !== "object" || raw.stacks === null) {
-    throw new UsageError('not a cdktf manifest: expected an object with "stacks"');
+    throw new DeployOrderInputError('not a cdktf manifest: expected an object with "stacks"');
   }
   const entries = Object.entries(raw.stacks).map(([key, s]) => ({
     name: typeof s?.name === "string" ? s.name : key,
@@ -75,13 +81,13 @@ export function readManifest(dir: string): ManifestStack[] {
   const file = path.join(dir, "manifest.json");
   if (!fs.existsSync(file)) {
     const hint = dir === "cdktf.out" ? "; run `npm run synth` first, or pass the directory" : "";
-    throw new UsageError(`${file} does not exist${hint}`);
+    throw new DeployOrderInputError(`${file} does not exist${hint}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
-    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
+    throw new DeployOrderInputError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
   return manifestStacks(json);
 }
@@ -165,13 +171,13 @@ export function runDeployOrder(argv: readonly string[]): DeployOrderResult {
         format = "github";
         maxWaves = Number(argv[++i]);
         if (!Number.isInteger(maxWaves) || maxWaves < 1) {
-          throw new UsageError(`--github-output needs a number of waves >= 1; ${USAGE}`);
+          throw new DeployOrderInputError(`--github-output needs a number of waves >= 1; ${USAGE}`);
         }
       } else if (a.startsWith("-"))
-        throw new UsageError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
+        throw new DeployOrderInputError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
       else {
         dir = a;
-        if (++dirs > 1) throw new UsageError(`one directory only; ${USAGE}`);
+        if (++dirs > 1) throw new DeployOrderInputError(`one directory only; ${USAGE}`);
       }
     }
     const stacks = readManifest(dir);
@@ -197,7 +203,7 @@ export function runDeployOrder(argv: readonly string[]): DeployOrderResult {
   } catch (e) {
     if (e instanceof DeployOrderError)
       return { code: 1, stdout: "", stderr: `deploy-order: ${e.message}\n` };
-    if (e instanceof UsageError)
+    if (e instanceof DeployOrderInputError)
       return { code: 2, stdout: "", stderr: `deploy-order: ${e.message}\n` };
     throw e;
   }
