@@ -292,28 +292,55 @@ export class SplitDnsValidationStack extends BaseStack {
   }
 }
 
-/** The three stacks of one app, each with its name (the stack name is also its directory). */
-export interface SplitDnsProps {
-  /** Step 1, in the account and region that use the certificates. */
-  readonly certificateStack: { readonly name: string } & SplitDnsCertificateStackProps;
-  /**
-   * Step 2, in the DNS account. Every certificate of step 1 gets its records here.
-   * `certificateAccount` is the account of step 1, for the record addresses.
-   */
-  readonly recordsStack: { readonly name: string; readonly certificateAccount?: string } & Omit<
-    SplitDnsRecordsStackProps,
-    "certificates"
-  >;
-  /** Step 3, in the certificates' account and region. */
-  readonly validationStack: { readonly name: string; readonly validationTimeout?: string } & Omit<
-    SplitDnsValidationStackProps,
-    "certificates"
-  >;
+/** Step 1 of `splitDnsStacks`: the certificate stack and its name. */
+export interface SplitDnsCertificateStackConfig extends SplitDnsCertificateStackProps {
+  /** The stack name, also its directory in `cdktf.out/stacks`. */
+  readonly name: string;
 }
 
+/** Step 2 of `splitDnsStacks`: the DNS stack, its name, and no certificate list (step 1's). */
+export interface SplitDnsRecordsStackConfig extends Omit<
+  SplitDnsRecordsStackProps,
+  "certificates"
+> {
+  /** The stack name, also its directory in `cdktf.out/stacks`. */
+  readonly name: string;
+  /**
+   * The 12-digit account step 1 requests the certificates in, for the record addresses. Set it
+   * when this DNS stack also holds records of certificates of other accounts.
+   * @default one account for every certificate that leaves it unset
+   */
+  readonly certificateAccount?: string;
+}
+
+/** Step 3 of `splitDnsStacks`: the waiting stack, its name, and no certificate list. */
+export interface SplitDnsValidationStackConfig extends Omit<
+  SplitDnsValidationStackProps,
+  "certificates"
+> {
+  /** The stack name, also its directory in `cdktf.out/stacks`. */
+  readonly name: string;
+  /** How long each wait may take, as a Terraform duration. @default the provider's 75m */
+  readonly validationTimeout?: string;
+}
+
+/** The three stacks of one app. */
+export interface SplitDnsProps {
+  /** Step 1, in the account and region that use the certificates. */
+  readonly certificateStack: SplitDnsCertificateStackConfig;
+  /** Step 2, in the DNS account. Every certificate of step 1 gets its records here. */
+  readonly recordsStack: SplitDnsRecordsStackConfig;
+  /** Step 3, in the certificates' account and region (its region must be step 1's). */
+  readonly validationStack: SplitDnsValidationStackConfig;
+}
+
+/** The three stacks `splitDnsStacks` registers, in deploy order. */
 export interface SplitDnsStacks {
+  /** Step 1: requests the certificates. */
   readonly certificates: SplitDnsCertificateStack;
+  /** Step 2: creates their validation records. */
   readonly records: SplitDnsRecordsStack;
+  /** Step 3: waits for issuance; attach `validation.certificates[name]` here or after it. */
   readonly validation: SplitDnsValidationStack;
 }
 
