@@ -9,9 +9,11 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { STATE_BACKEND_VARIABLES } from "../../stacks/state-backend";
 import {
   COMMANDS,
   DEFAULT_OPTIONS,
+  STATE_VARIABLES,
   githubActionsWorkflow,
   gitlabCiPipeline,
   gitlabDeployPipeline,
@@ -138,6 +140,10 @@ describe("the committed files", () => {
     expect(parsed[0].value).toEqual(gh);
     expect(parsed[1].value).toEqual(gl);
     expect(parsed.map((p) => p.stable)).toEqual([true, true]);
+  });
+
+  test("pass the state backend's variables, all of them", () => {
+    expect([...STATE_VARIABLES].sort()).toEqual(Object.values(STATE_BACKEND_VARIABLES).sort());
   });
 
   test("hold no access key and pin every action by full tag", () => {
@@ -344,7 +350,7 @@ describe("GitLab CI", () => {
     );
   });
 
-  test("no stacks: one job that says so; a cycle: the command fails", () => {
+  test("no stacks: one job that says so; a cycle: the command fails", async () => {
     const empty = plainValue(gitlabDeployPipeline([])) as any;
     expect(empty.stages).toEqual(["deploy"]);
     expect(empty["nothing to deploy"].script).toEqual([
@@ -359,7 +365,7 @@ describe("GitLab CI", () => {
         stacks: { a: { name: "a", dependencies: ["b"] }, b: { name: "b", dependencies: ["a"] } },
       }),
     );
-    const r = runGenerate(["gitlab-deploy", dir, path.join(tmp, "child.yml")]);
+    const r = await runGenerate(["gitlab-deploy", dir, path.join(tmp, "child.yml")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("dependency cycle: a -> b -> a");
     expect(fs.existsSync(path.join(tmp, "child.yml"))).toBe(false);
@@ -367,20 +373,24 @@ describe("GitLab CI", () => {
 });
 
 describe("generate.ts", () => {
-  test("--check fails on a stale file; writing makes it pass", () => {
+  test("--check fails on a stale file; writing makes it pass", async () => {
     const dir = path.join(tmp, "gen");
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "github-actions.yml"), "stale\n");
-    const stale = runGenerate(["--check"], dir);
+    const stale = await runGenerate(["--check"], dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain("out of date");
-    expect(runGenerate([], dir).code).toBe(0);
-    expect(runGenerate(["--check"], dir)).toEqual({ code: 0, stdout: "up to date\n", stderr: "" });
-    expect(runGenerate(["--max-waves", "0"], dir).code).toBe(2);
-    expect(runGenerate(["bogus"], dir).code).toBe(2);
+    expect((await runGenerate([], dir)).code).toBe(0);
+    expect(await runGenerate(["--check"], dir)).toEqual({
+      code: 0,
+      stdout: "up to date\n",
+      stderr: "",
+    });
+    expect((await runGenerate(["--max-waves", "0"], dir)).code).toBe(2);
+    expect((await runGenerate(["bogus"], dir)).code).toBe(2);
   });
 
-  test("provider-config requires every provider the stacks require", () => {
+  test("provider-config requires every provider the stacks require", async () => {
     const out = path.join(tmp, "app");
     const stack = (name: string, providers: unknown) => {
       fs.mkdirSync(path.join(out, "stacks", name), { recursive: true });
@@ -394,7 +404,7 @@ describe("generate.ts", () => {
       aws: { source: "aws", version: "5.100.0" },
       tls: { source: "hashicorp/tls", version: "4.0.6" },
     });
-    expect(providerConfig(out)).toEqual({
+    expect(await providerConfig(out)).toEqual({
       terraform: {
         required_providers: {
           aws: { source: "aws", version: "5.100.0" },
@@ -402,12 +412,12 @@ describe("generate.ts", () => {
         },
       },
     });
-    const r = runGenerate(["provider-config", out, path.join(tmp, "providers")]);
+    const r = await runGenerate(["provider-config", out, path.join(tmp, "providers")]);
     expect(r.code).toBe(0);
     expect(
       JSON.parse(fs.readFileSync(path.join(tmp, "providers", "main.tf.json"), "utf8")),
-    ).toEqual(providerConfig(out));
-    expect(runGenerate(["provider-config", path.join(tmp, "none"), tmp]).code).toBe(2);
+    ).toEqual(await providerConfig(out));
+    expect((await runGenerate(["provider-config", path.join(tmp, "none"), tmp])).code).toBe(2);
   });
 });
 

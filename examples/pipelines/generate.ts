@@ -20,7 +20,6 @@ import {
   deployWaves,
   readManifest,
 } from "../../scripts/deploy-order";
-import { requiredProvidersOf, unionRequiredProviders } from "../../scripts/plan/harness";
 import {
   CHILD_HEADER,
   DEFAULT_OPTIONS,
@@ -45,10 +44,15 @@ export function renderGitlabDeploy(cdktfOut: string, o: PipelineOptions = DEFAUL
   return toYaml(gitlabDeployPipeline(deployWaves(readManifest(cdktfOut)), o), CHILD_HEADER);
 }
 
-/** A Terraform JSON configuration that requires what every stack of the app requires. */
-export function providerConfig(cdktfOut: string): Record<string, unknown> {
+/**
+ * A Terraform JSON configuration that requires what every stack of the app requires. The plan
+ * harness is loaded here only: `gitlab-deploy` works in a project that has no scripts/plan/.
+ */
+export async function providerConfig(cdktfOut: string): Promise<Record<string, unknown>> {
   const stacksDir = path.join(cdktfOut, "stacks");
   if (!fs.existsSync(stacksDir)) throw new UsageError(`${stacksDir} does not exist`);
+  const { requiredProvidersOf, unionRequiredProviders } =
+    await import("../../scripts/plan/harness");
   const blocks = fs
     .readdirSync(stacksDir)
     .sort()
@@ -69,7 +73,10 @@ export interface GenerateResult {
 const USAGE =
   "usage: generate.ts [--check] [--max-waves <n>] | gitlab-deploy <cdktf.out> <out.yml> | provider-config <cdktf.out> <dir>";
 
-export function runGenerate(argv: readonly string[], dir: string = __dirname): GenerateResult {
+export async function runGenerate(
+  argv: readonly string[],
+  dir: string = __dirname,
+): Promise<GenerateResult> {
   try {
     const [command, ...rest] = argv;
     if (command === "gitlab-deploy" || command === "provider-config") {
@@ -81,7 +88,7 @@ export function runGenerate(argv: readonly string[], dir: string = __dirname): G
       }
       fs.mkdirSync(target, { recursive: true });
       const file = path.join(target, "main.tf.json");
-      fs.writeFileSync(file, `${JSON.stringify(providerConfig(cdktfOut), null, 2)}\n`);
+      fs.writeFileSync(file, `${JSON.stringify(await providerConfig(cdktfOut), null, 2)}\n`);
       return { code: 0, stdout: `wrote ${file}\n`, stderr: "" };
     }
     let check = false;
@@ -129,8 +136,9 @@ export function runGenerate(argv: readonly string[], dir: string = __dirname): G
 }
 
 if (require.main === module) {
-  const result = runGenerate(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  void runGenerate(process.argv.slice(2)).then((result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  });
 }
