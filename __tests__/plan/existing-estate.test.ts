@@ -11,12 +11,14 @@
  *     so the plan fails, and the test shows it fails on exactly that read, after Terraform
  *     accepted the configuration and its import blocks.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { Testing } from "cdktf";
 import { config, existingEstate } from "../../examples/existing-estate/main";
 import { CertificateAdoption, renderAdoptionBlocks } from "../../modules/certificate/adoption";
-import { TerraformError } from "../../scripts/plan/harness";
+import { TerraformError, terraformBinary } from "../../scripts/plan/harness";
 import { AlbHttpsEstateStack } from "../../stacks/alb-https-estate-stack";
 import {
   changeSummary,
@@ -45,13 +47,14 @@ function moduleAddressOf(
   return new Map([
     [certificate.address, { type: certificate.type, name: "this", index: 0 }],
     [validation.address, { type: validation.type, name: "this", index: 0 }],
-    // The indexes the example's config lists: www first, as the module's set order put it.
+    // The indexes the example's config lists, which are the module's with Terraform 1.11:
+    // its records follow the set of validation options, in effect by domain name.
     [
-      "aws_route53_record.acm_validation_www_example_com",
+      "aws_route53_record.acm_validation_example_com",
       { type: "aws_route53_record", name: "validation", index: 0 },
     ],
     [
-      "aws_route53_record.acm_validation_example_com",
+      "aws_route53_record.acm_validation_www_example_com",
       { type: "aws_route53_record", name: "validation", index: 1 },
     ],
   ]);
@@ -153,10 +156,10 @@ describeWithTerraform("plan: examples/existing-estate", () => {
         "module.acm.aws_route53_record.validation[0]",
         "module.acm.aws_route53_record.validation[1]",
       ]);
-      // validation[0] is www's record, as the example's config says.
+      // validation[0] is example.com's record, as the example's config says.
       const records = state.resources.find((r: any) => r.name === "validation");
-      const www = records.instances.find((i: any) => i.index_key === 0);
-      expect(www.attributes.name).toBe(acmRecordFor("www.example.com").name);
+      const first = records.instances.find((i: any) => i.index_key === 0);
+      expect(first.attributes.name).toBe(acmRecordFor("example.com").name);
     });
 
     test("the certificate, both records and the validation move without any change", () => {
@@ -170,11 +173,11 @@ describeWithTerraform("plan: examples/existing-estate", () => {
       expect(byAddress).toEqual({
         [certificate.address]: ["module.acm.aws_acm_certificate.this[0]", "no-op"],
         [validation.address]: ["module.acm.aws_acm_certificate_validation.this[0]", "no-op"],
-        "aws_route53_record.acm_validation_www_example_com": [
+        "aws_route53_record.acm_validation_example_com": [
           "module.acm.aws_route53_record.validation[0]",
           "no-op",
         ],
-        "aws_route53_record.acm_validation_example_com": [
+        "aws_route53_record.acm_validation_www_example_com": [
           "module.acm.aws_route53_record.validation[1]",
           "no-op",
         ],
@@ -249,6 +252,30 @@ describeWithTerraform("plan: examples/existing-estate", () => {
         expect(e).toMatch(/^Error: reading (ACM Certificate|Route 53 (Record|Hosted Zone))/);
       }
     });
+  });
+});
+
+describeWithTerraform("the module's record order (terraform console, no plan)", () => {
+  test("Terraform iterates a set of validation options by domain name, not in the order given", () => {
+    // The module indexes its records by `for v in domain_validation_options`: objects with
+    // these four attributes. The README's claim about the order rests on this.
+    const names = ["www.example.com", "example.com", "*.example.org", "api.example.com"];
+    const objects = names.map(
+      (n) =>
+        `{ domain_name = "${n}", resource_record_name = "_1.${n}.", ` +
+        `resource_record_type = "CNAME", resource_record_value = "_2.acm-validations.aws." }`,
+    );
+    const output = execFileSync(terraformBinary(), ["console"], {
+      cwd: os.tmpdir(),
+      input: `[for v in toset([${objects.join(", ")}]) : v.domain_name]\n`,
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: os.devNull },
+    }).toString();
+    expect([...output.matchAll(/"([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "*.example.org",
+      "api.example.com",
+      "example.com",
+      "www.example.com",
+    ]);
   });
 });
 

@@ -49,14 +49,14 @@ export const config: AlbHttpsEstateStackProps = {
     // `module "acm"` (terraform-aws-modules/acm) created the certificate in the state this stack
     // now uses as its backend. The record indexes come from that state: run
     // `terraform state show 'module.acm.aws_route53_record.validation[0]'` and read the name
-    // (`_<token>.www.example.com`), or give { stateFile, moduleAddress } instead of the list.
+    // (`_<token>.example.com`), or give { stateFile, moduleAddress } instead of the list.
     // On a state without module.acm these moved blocks do nothing. Remove `adopt` if you never
     // used the module.
     certificate: CertificateAdoption.moveFromAcmModule({
       moduleAddress: "module.acm",
       validationRecords: [
-        { index: 0, domainName: "www.example.com" },
-        { index: 1, domainName: "example.com" },
+        { index: 0, domainName: "example.com" },
+        { index: 1, domainName: "www.example.com" },
       ],
     }),
   },

@@ -12,12 +12,16 @@ import { isLiteral } from "../util/tokens";
  *    `i` is element `i` of `distinct([for v in aws_acm_certificate.this[0].domain_validation_options : ...])`;
  *  - `aws_acm_certificate_validation.this[0]`, unless `wait_for_validation` is off.
  *
- * `domain_validation_options` is a set of objects, and Terraform iterates a set of objects in an
- * order of its own (consistent but undefined: go-cty's `setRules.Less` falls back to hashes for
- * anything but strings, numbers and booleans). So index `i` is NOT the position of a name in
- * `domain_name` + `subject_alternative_names`: read the mapping from the state, with
+ * `domain_validation_options` is a set of objects. Terraform iterates a set of objects in the
+ * order of their serialized bytes (`setRules.Less` in go-cty's cty/set_internals.go,
+ * https://github.com/zclconf/go-cty/blob/main/cty/set_internals.go), which go-cty calls
+ * "consistent-but-undefined" and no compatibility constraint. With Terraform 1.11 that is, in
+ * effect, `domain_name` in lexical order, `*.` names first: names given as
+ * `["www.example.com", "example.com"]` get `validation[0]` for `example.com`. So index `i` is
+ * not the position of a name in `domain_name` + `subject_alternative_names`, and a state written
+ * by an older Terraform may hold another order. Read the mapping from the state, with
  * {@link acmModuleFromState}, or from `terraform state show 'module.acm.aws_route53_record.validation[0]'`
- * (its `name` ends in the validated domain name).
+ * (its `name` is `_<token>.<validated name>`).
  */
 export interface AcmModuleResources {
   /**

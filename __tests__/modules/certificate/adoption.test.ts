@@ -82,7 +82,8 @@ function moduleState(
         type: "aws_route53_record",
         name: "validation",
         provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-        // The module's order: by the set of validation options, here www first.
+        // Indexes as this state holds them; www first, unlike the certificate's own order, so
+        // the test shows the mapping is read from the state.
         instances: [record(0, "_6c1f0e.www.example.com"), record(1, "_9a8b7c.example.com")],
       },
       {
