@@ -7,7 +7,8 @@ import { parse } from "./support/synth";
 const root = path.join(__dirname, "..", "examples");
 const folders = fs
   .readdirSync(root, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
+  // A stack example is a folder with a main.ts; examples/pipelines holds CI definitions instead.
+  .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, "main.ts")))
   .map((e) => e.name)
   .sort();
 
