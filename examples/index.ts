@@ -15,6 +15,7 @@ import { mtlsAlb } from "./mtls-alb/main";
 import { mtlsApiGateway } from "./mtls-api-gateway/main";
 import { nlbTls } from "./nlb-tls/main";
 import { privateCa } from "./private-ca/main";
+import { splitDns } from "./split-dns/main";
 
 export const examples: Readonly<Record<string, (scope: Construct) => TerraformStack>> = {
   "alb-https": albHttps,
@@ -30,4 +31,7 @@ export const examples: Readonly<Record<string, (scope: Construct) => TerraformSt
   "mtls-api-gateway": mtlsApiGateway,
   "nlb-tls": nlbTls,
   "private-ca": privateCa,
+  // Three stacks (certificate, DNS records, validation); the one named after the folder is the
+  // last, and registering it registers the other two.
+  "split-dns": (scope) => splitDns(scope).validation,
 };

@@ -21,6 +21,11 @@ export type {
   CertificateValidationOptions,
   ValidationMethod,
 } from "./certificate/certificate-validation";
+export { CertificateValidationHandoff } from "./certificate/certificate-validation-handoff";
+export { ValidatedCertificate } from "./certificate/validated-certificate";
+export type { ValidatedCertificateProps } from "./certificate/validated-certificate";
+export { ExternalValidationRecords } from "./dns/external-validation-records";
+export type { ExternalValidationRecordsProps } from "./dns/external-validation-records";
 export { KeyAlgorithm } from "./certificate/key-algorithm";
 export type { KeyFamily } from "./certificate/key-algorithm";
 export type { HostedZoneRef } from "./dns/hosted-zone";

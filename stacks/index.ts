@@ -42,3 +42,22 @@ export { MonitoringStack } from "./monitoring-stack";
 export type { MonitoredCertificateConfig, MonitoringStackProps } from "./monitoring-stack";
 export { ImportedCertificateStack } from "./imported-certificate-stack";
 export type { ImportedCertificateStackProps } from "./imported-certificate-stack";
+export {
+  splitDnsStacks,
+  SplitDnsCertificateStack,
+  SplitDnsRecordsStack,
+  SplitDnsValidationStack,
+} from "./split-dns-stacks";
+export type {
+  SplitCertificateConfig,
+  SplitDnsCertificateStackConfig,
+  SplitDnsCertificateStackProps,
+  SplitDnsProps,
+  SplitDnsRecordSetConfig,
+  SplitDnsRecordsStackConfig,
+  SplitDnsRecordsStackProps,
+  SplitDnsStacks,
+  SplitDnsValidatedCertificateConfig,
+  SplitDnsValidationStackConfig,
+  SplitDnsValidationStackProps,
+} from "./split-dns-stacks";
