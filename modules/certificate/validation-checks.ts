@@ -113,13 +113,20 @@ export function checkDnsValidation(
   }
 }
 
-/** A literal TTL is a whole number of seconds in Route 53's range. */
-function checkRecordTtl(scope: IConstruct, ttl: number | undefined): void {
+/**
+ * A literal TTL is a whole number of seconds in Route 53's range. `property` is how the caller's
+ * props name it (`validation.recordTtl`, `recordTtl`).
+ */
+export function checkRecordTtl(
+  scope: IConstruct,
+  ttl: number | undefined,
+  property = "validation.recordTtl",
+): void {
   if (ttl === undefined || isUnresolved(ttl)) return;
   if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_RECORD_TTL) {
     throw new ValidationError(
       scope,
-      `validation.recordTtl must be a whole number of seconds from 0 to ${MAX_RECORD_TTL} (Route 53's range), got ${show(ttl)}`,
+      `${property} must be a whole number of seconds from 0 to ${MAX_RECORD_TTL} (Route 53's range), got ${show(ttl)}`,
     );
   }
 }

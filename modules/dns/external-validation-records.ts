@@ -1,7 +1,7 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Fn, IResolvable, TerraformLocal, Token } from "cdktf";
 import { Construct } from "constructs";
-import { MAX_RECORD_TTL } from "../certificate/validation-checks";
+import { checkRecordTtl } from "../certificate/validation-checks";
 import {
   certificateNameProblem,
   duplicateNames,
@@ -88,7 +88,7 @@ export class ExternalValidationRecords extends Construct {
     const names = this.checkDomainNames(props.domainNames);
     this.checkValidationOptions(props.validationOptions);
     this.checkZones(names, props.hostedZones);
-    this.checkRecordTtl(props.recordTtl);
+    checkRecordTtl(this, props.recordTtl, "recordTtl");
     this.checkCertificateAccount(props.certificateAccount);
 
     const registry = DnsValidationRecords.of(this);
@@ -181,16 +181,6 @@ export class ExternalValidationRecords extends Construct {
         this,
         `no hosted zone is authoritative for ${orphans.map((n) => show(n)).join(", ")}; ` +
           `hostedZones are ${zones.map((z) => show(z.zoneName)).join(", ")}`,
-      );
-    }
-  }
-
-  private checkRecordTtl(ttl: number | undefined): void {
-    if (ttl === undefined || isUnresolved(ttl)) return;
-    if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_RECORD_TTL) {
-      throw new ValidationError(
-        this,
-        `recordTtl must be a whole number of seconds from 0 to ${MAX_RECORD_TTL} (Route 53's range), got ${show(ttl)}`,
       );
     }
   }
