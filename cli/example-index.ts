@@ -48,41 +48,70 @@ function importsFromMains(source: string): Map<string, { folder: string; exporte
   return imports;
 }
 
-/** The entries of the `examples` object literal: key -> the local name it maps to. */
-function recordEntries(source: string): Array<{ key: string; local: string }> {
+/**
+ * The top-level parts of an object literal's body, which starts at `from` (just after its `{`),
+ * up to its closing `}` and split at its commas: brackets, strings and template literals are
+ * taken whole, so an arrow function or a call in an entry stays one part.
+ */
+function splitObjectBody(source: string, from: number): string[] {
+  const closing: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+  const stack: string[] = [];
+  const parts: string[] = [];
+  let part = "";
+  for (let i = from; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"' || c === "'" || c === "`") {
+      let j = i + 1;
+      while (j < source.length && source[j] !== c) j += source[j] === "\\" ? 2 : 1;
+      part += source.slice(i, j + 1);
+      i = j;
+    } else if (c in closing) {
+      stack.push(closing[c]);
+      part += c;
+    } else if (stack.length === 0 && c === "}") {
+      return [...parts, part].map((p) => p.trim()).filter((p) => p !== "");
+    } else if (stack.length === 0 && c === ",") {
+      parts.push(part);
+      part = "";
+    } else {
+      if (c === stack[stack.length - 1]) stack.pop();
+      part += c;
+    }
+  }
+  throw new ExampleIndexError("the `examples` object is not closed");
+}
+
+/** The entries of the `examples` object literal: each key and the expression it maps to. */
+function recordEntries(source: string): Array<{ key: string; value: string }> {
   const start = /export\s+const\s+examples\b[\s\S]*?=\s*\{/.exec(source);
   if (!start) throw new ExampleIndexError("no `export const examples = { ... }`");
-  const bodyStart = start.index + start[0].length;
-  const bodyEnd = source.indexOf("}", bodyStart);
-  if (bodyEnd < 0) throw new ExampleIndexError("the `examples` object is not closed");
-  const entries: Array<{ key: string; local: string }> = [];
-  for (const raw of source.slice(bodyStart, bodyEnd).split(",")) {
-    const entry = raw.trim();
-    if (entry === "") continue;
-    const pair = /^(?:"([^"]+)"|'([^']+)'|([A-Za-z_$][\w$]*))\s*:\s*([A-Za-z_$][\w$]*)$/.exec(
-      entry,
-    );
-    if (pair) entries.push({ key: pair[1] ?? pair[2] ?? pair[3], local: pair[4] });
-    else if (IDENTIFIER.test(entry)) entries.push({ key: entry, local: entry });
-    else throw new ExampleIndexError(`cannot read the entry ${JSON.stringify(entry)}`);
-  }
-  return entries;
+  return splitObjectBody(source, start.index + start[0].length).map((entry) => {
+    const pair = /^(?:"([^"]+)"|'([^']+)'|([A-Za-z_$][\w$]*))\s*:\s*([\s\S]+)$/.exec(entry);
+    if (pair) return { key: pair[1] ?? pair[2] ?? pair[3], value: pair[4] };
+    if (IDENTIFIER.test(entry)) return { key: entry, value: entry };
+    throw new ExampleIndexError(`cannot read the entry ${JSON.stringify(entry)}`);
+  });
 }
 
 /**
- * Every example of an `examples/index.ts` source, in its order. Throws ExampleIndexError when an
- * entry maps to something not imported from `./<folder>/main`, or when there is none.
+ * Every example of an `examples/index.ts` source, in its order. An entry maps its name to the
+ * function a main.ts exports, or to an expression that calls one (an adapter, such as
+ * `(scope) => splitDns(scope).validation` for an example of several stacks): the function is
+ * the one name in it imported from `./<folder>/main`. Throws ExampleIndexError when an entry
+ * uses none or several, or when there is no entry.
  */
 export function parseExampleIndex(source: string): ExampleEntry[] {
   const code = stripComments(source);
   const imports = importsFromMains(code);
-  const examples = recordEntries(code).map(({ key, local }) => {
-    const imported = imports.get(local);
-    if (!imported) {
+  const examples = recordEntries(code).map(({ key, value }) => {
+    const used = [...new Set(value.match(/[A-Za-z_$][\w$]*/g) ?? [])].filter((n) => imports.has(n));
+    if (used.length !== 1) {
       throw new ExampleIndexError(
-        `"${key}" maps to ${local}, which is not imported from "./<folder>/main"`,
+        `"${key}" must use exactly one function imported from "./<folder>/main", ` +
+          `got ${used.length === 0 ? "none" : used.join(", ")} in ${JSON.stringify(value)}`,
       );
     }
+    const imported = imports.get(used[0]) as { folder: string; exported: string };
     return { name: key, folder: imported.folder, functionName: imported.exported };
   });
   if (examples.length === 0) throw new ExampleIndexError("`examples` lists no example");

@@ -214,11 +214,18 @@ function printImport(names: string[], specifier: string): string {
  */
 export function stackFileSource(source: string, example: ExampleEntry): string {
   const where = `examples/${example.folder}/main.ts`;
-  if (!/^export const config\b/m.test(source)) {
-    throw new PackageError(`${where} must export its inputs as \`export const config\``);
+  // The examples' convention, which the app's README relies on: the inputs are one typed
+  // object, `config`, above the function that takes them as its default.
+  const config = /^export const config: [A-Z][\w.]*(<[^=]*>)? = \{/m.exec(source);
+  if (!config) {
+    throw new PackageError(
+      `${where} must export its inputs as one typed object: \`export const config: <Props> = {\``,
+    );
   }
-  if (!new RegExp(`^export function ${example.functionName}\\(`, "m").test(source)) {
-    throw new PackageError(`${where} must export function ${example.functionName}`);
+  const fn = new RegExp(`^export function ${example.functionName}\\(`, "m").exec(source);
+  if (!fn) throw new PackageError(`${where} must export function ${example.functionName}`);
+  if (fn.index < config.index) {
+    throw new PackageError(`${where}: \`config\` must come before ${example.functionName}`);
   }
   let out = source.replace(MODULE_SPECIFIER, (_match, before: string, quote: string, spec) => {
     const target =
@@ -419,11 +426,11 @@ function readme(
         "each check.",
     ),
     ...item(
-      `\`STACK_NAME\` in \`${name}.ts\` names the stack, its directory ` +
-        `\`cdktf.out/stacks/${name}\` and its Terraform state (a local ` +
-        `\`terraform.${name}.tfstate\`, or an S3 key when \`TF_STATE_BUCKET\` and ` +
-        "`TF_STATE_REGION` are set): choose it before the first deploy, since a new name " +
-        "starts from an empty state.",
+      `\`STACK_NAME\` in \`${name}.ts\` names the stack (an example with several stacks ` +
+        `derives their names from it), its directory \`cdktf.out/stacks/${name}\` and its ` +
+        `Terraform state (a local \`terraform.${name}.tfstate\`, or an S3 key when ` +
+        "`TF_STATE_BUCKET` and `TF_STATE_REGION` are set): choose it before the first deploy, " +
+        "since a new name starts from an empty state.",
     ),
     ...item("`main.ts`: the app. Add more stacks inside `runApp`."),
     ...(extras.length > 0
@@ -443,6 +450,7 @@ function readme(
     "npm install",
     "npm run typecheck    # tsc: type-checks the app",
     `npm run synth        # writes cdktf.out/stacks/${name}/cdk.tf.json`,
+    `npx ${cli} list         # the app's stacks`,
     `npx ${cli} diff ${name}`,
     `npx ${cli} deploy ${name}`,
     "```",

@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { App, Testing } from "cdktf";
 import { CDKTN_VERSION } from "../../cli/cdktn";
 import { main } from "../../cli/cdktf-aws-tls";
 import { ExampleIndexError, parseExampleIndex } from "../../cli/example-index";
@@ -53,10 +54,18 @@ describe("the examples it knows: examples/index.ts, read as text", () => {
     expect(readExamples(root).map((e) => e.name)).toEqual(exampleNames);
   });
 
-  test("each function named is the one the loaded module registers under that name", async () => {
+  test("each function named registers, in an app, the stacks its entry registers", async () => {
     for (const entry of readExamples(root)) {
       const module = await import(path.join(root, "examples", entry.folder, "main"));
-      expect(module[entry.functionName]).toBe(examples[entry.name]);
+      expect(typeof module[entry.functionName]).toBe("function");
+      const ids = (register: (app: App) => unknown) => {
+        const app = Testing.app();
+        register(app);
+        return app.node.children.map((c) => c.node.id).sort();
+      };
+      const viaFunction = ids((app) => module[entry.functionName](app));
+      expect(viaFunction).toContain(entry.name);
+      expect(viaFunction).toEqual(ids((app) => examples[entry.name](app)));
     }
   });
 
@@ -78,17 +87,42 @@ describe("the examples it knows: examples/index.ts, read as text", () => {
     ]);
   });
 
-  test("an entry that maps to something not imported from a main, or no entry, is an error", () => {
+  test("an entry may be an adapter around the function: arrows, calls, nested brackets", () => {
+    const source = [
+      'import { splitDns } from "./split-dns/main";',
+      'import { other, helper } from "./other/main";',
+      "export const examples = {",
+      '  "split-dns": (scope) => splitDns(scope).validation,',
+      '  other: (scope, x = { a: [1, 2] }) => { return other(scope, "}", `,${x}`)[0]; },',
+      "};",
+    ].join("\n");
+    expect(parseExampleIndex(source)).toEqual([
+      { name: "split-dns", folder: "split-dns", functionName: "splitDns" },
+      { name: "other", folder: "other", functionName: "other" },
+    ]);
+  });
+
+  test("an entry must use exactly one function of a main; no entry is an error too", () => {
     expect(() => parseExampleIndex("export const examples = { a: missing };")).toThrow(
-      new ExampleIndexError('"a" maps to missing, which is not imported from "./<folder>/main"'),
+      new ExampleIndexError(
+        '"a" must use exactly one function imported from "./<folder>/main", got none in "missing"',
+      ),
+    );
+    expect(() =>
+      parseExampleIndex(
+        'import { a, b } from "./a/main";\nexport const examples = { a: (s) => [a(s), b(s)] };',
+      ),
+    ).toThrow(/"a" must use exactly one function .*, got a, b in/);
+    expect(() => parseExampleIndex("export const examples = { a: a, ")).toThrow(
+      /the `examples` object is not closed/,
     );
     expect(() => parseExampleIndex("export const examples = {};")).toThrow(/lists no example/);
     expect(() => parseExampleIndex("export const others = {};")).toThrow(
       /no `export const examples/,
     );
     expect(() =>
-      parseExampleIndex('import { a } from "./a/main";\nexport const examples = { a: a() };'),
-    ).toThrow(/cannot read the entry "a: a\(\)"/);
+      parseExampleIndex('import { a } from "./a/main";\nexport const examples = { a() {} };'),
+    ).toThrow(/cannot read the entry "a\(\) \{\}"/);
   });
 });
 
@@ -139,7 +173,7 @@ describe("the stack file: the example's main.ts, pointed at the package", () => 
 
   const entry = { name: "x", folder: "x", functionName: "x" };
   const source = (body: string) =>
-    `${body}\nexport const config = {};\nexport function x(scope: unknown) { return scope; }\n`;
+    `${body}\nexport const config: XProps = {};\nexport function x(scope: unknown) { return scope; }\n`;
 
   test("../../modules becomes the package root; runApp stays when the file still uses it", () => {
     const out = stackFileSource(
@@ -170,12 +204,21 @@ describe("the stack file: the example's main.ts, pointed at the package", () => 
     );
   });
 
-  test("an example without `export const config` or its function is a packaging error", () => {
-    expect(() => stackFileSource("export function x() {}\n", entry)).toThrow(
-      /must export its inputs as `export const config`/,
-    );
-    expect(() => stackFileSource("export const config = {};\n", entry)).toThrow(
+  test("an example without one typed config above its function is a packaging error", () => {
+    const fn = "export function x(scope: unknown) { return scope; }\n";
+    for (const inputs of ["", "export const config = {};\n", "const config: XProps = {};\n"]) {
+      expect(() => stackFileSource(inputs + fn, entry)).toThrow(
+        new PackageError(
+          "examples/x/main.ts must export its inputs as one typed object: " +
+            "`export const config: <Props> = {`",
+        ),
+      );
+    }
+    expect(() => stackFileSource("export const config: XProps = {};\n", entry)).toThrow(
       /must export function x/,
+    );
+    expect(() => stackFileSource(`${fn}export const config: XProps = {};\n`, entry)).toThrow(
+      /`config` must come before x/,
     );
   });
 

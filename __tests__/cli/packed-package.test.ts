@@ -26,6 +26,9 @@ const exampleNames = Object.keys(examples);
 /** Top-level entries of the checkout that the staged copy leaves out. */
 const NOT_STAGED = new Set(["node_modules", "cdktf.out", "dist", ".git", "coverage"]);
 
+/** The test's temporary directory (made in beforeAll, removed in afterAll). */
+let tmp: string;
+
 interface Ran {
   readonly code: number | null;
   readonly stdout: string;
@@ -48,6 +51,8 @@ function exec(
         npm_config_update_notifier: "false",
         npm_config_fund: "false",
         npm_config_audit: "false",
+        // npm's debug logs (and its pruning of old ones) in the temporary directory, not ~/.npm.
+        ...(tmp ? { npm_config_logs_dir: path.join(tmp, "npm-logs") } : {}),
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -109,7 +114,6 @@ export const region: AlbHttpsStackProps["region"] = 42;
 export const noMessage = new ValidationError(undefined);
 `;
 
-let tmp: string;
 /** Where the unpacked package, the apps and the consumers live: tmp/root/node_modules. */
 let root: string;
 let nodeModules: string;
@@ -175,7 +179,7 @@ beforeAll(async () => {
     readJson(path.join(packageDir, "package.json")).bin["cdktf-aws-tls"],
   );
   const apps = path.join(root, "apps");
-  const runs = await timed("new x13", () =>
+  const runs = await timed(`new x${exampleNames.length}`, () =>
     Promise.all(
       exampleNames.map((name) => exec("node", [cliPath, "new", name, path.join(apps, name)], tmp)),
     ),
@@ -185,6 +189,8 @@ beforeAll(async () => {
     exec("node", [cliPath, "new", "alb-https", path.join(root, "cdktn-app"), "--cdktn"], tmp),
     exec("node", [cliPath, "new", "no-such-example", path.join(root, "unknown")], tmp),
   ]);
+  // The steps below need the alb-https app (the other runs are asserted in their own tests).
+  ok("cdktf-aws-tls new alb-https", newRuns.get("alb-https") as Ran);
   appDir = path.join(apps, "alb-https");
   // What `npm install` would give the app: its own node_modules (npx finds tsx in it).
   fs.symlinkSync(nodeModules, path.join(appDir, "node_modules"));
