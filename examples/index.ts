@@ -8,6 +8,7 @@ import { apiGatewayRest } from "./api-gateway-rest/main";
 import { cloudfront } from "./cloudfront/main";
 import { dnsValidatedCertificate } from "./dns-validated-certificate/main";
 import { elasticBeanstalk } from "./elastic-beanstalk/main";
+import { existingEstate } from "./existing-estate/main";
 import { importedCertificate } from "./imported-certificate/main";
 import { monitoring } from "./monitoring/main";
 import { multiZoneCrossAccount } from "./multi-zone-cross-account/main";
@@ -24,6 +25,7 @@ export const examples: Readonly<Record<string, (scope: Construct) => TerraformSt
   cloudfront: cloudfront,
   "dns-validated-certificate": dnsValidatedCertificate,
   "elastic-beanstalk": elasticBeanstalk,
+  "existing-estate": existingEstate,
   "imported-certificate": importedCertificate,
   monitoring: monitoring,
   "multi-zone-cross-account": multiZoneCrossAccount,

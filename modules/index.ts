@@ -26,6 +26,20 @@ export { ValidatedCertificate } from "./certificate/validated-certificate";
 export type { ValidatedCertificateProps } from "./certificate/validated-certificate";
 export { ExternalValidationRecords } from "./dns/external-validation-records";
 export type { ExternalValidationRecordsProps } from "./dns/external-validation-records";
+// Certificates: take over existing ones (import and moved blocks)
+export { CertificateAdoption, renderAdoptionBlocks } from "./certificate/adoption";
+export type {
+  AcmModuleSource,
+  AdoptionBlock,
+  ImportBlock,
+  ImportCertificateOptions,
+  MovedBlock,
+} from "./certificate/adoption";
+export type {
+  AcmModuleResources,
+  AcmModuleValidationRecord,
+  StateSource,
+} from "./certificate/acm-module-state";
 export { KeyAlgorithm } from "./certificate/key-algorithm";
 export type { KeyFamily } from "./certificate/key-algorithm";
 export type { HostedZoneRef } from "./dns/hosted-zone";

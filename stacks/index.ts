@@ -61,3 +61,12 @@ export type {
   SplitDnsValidationStackConfig,
   SplitDnsValidationStackProps,
 } from "./split-dns-stacks";
+export { AlbHttpsEstateStack } from "./alb-https-estate-stack";
+export type {
+  AlbHttpsEstateStackProps,
+  EstateCertificateAdoptions,
+} from "./alb-https-estate-stack";
+export { declareStackInputs, InputVariable, RemoteState } from "./stack-inputs";
+export type { InputVariableOptions } from "./stack-inputs";
+// A value class an example's config needs, re-exported so an app imports from one place.
+export { CertificateAdoption } from "../modules/certificate/adoption";
