@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { ICertificate } from "../modules/certificate/certificate-ref";
 import { Certificate } from "../modules/certificate/certificate";
 import { HostedZoneRef } from "../modules/dns/hosted-zone";
+import { declareStackInputs } from "./stack-inputs";
 import { stateBackendFromEnv, StateBackendEnv } from "./state-backend";
 
 export const US_EAST_1 = "us-east-1";
@@ -77,6 +78,10 @@ export class BaseStack extends TerraformStack {
     }
     if (props.backend) props.backend(this);
     else stateBackendFromEnv(this, props.stateBackendEnv ?? process.env);
+    // Any value of the props may be a token of another state's output or of a variable
+    // (RemoteState, InputVariable): declare each data source or variable once, here, so every
+    // stack takes them without a call of its own. Subclasses pass their whole props to super.
+    declareStackInputs(this, props);
   }
 
   /**

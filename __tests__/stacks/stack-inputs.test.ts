@@ -285,3 +285,32 @@ test("stackInputsIn finds tokens in nested props, lists, embedded strings and li
   expect(found).toEqual([a, v, b, c]);
   expect(stackInputsIn({ none: ["x", 1, { y: "z" }] })).toEqual([]);
 });
+
+describe("every stack takes input tokens in its props (BaseStack declares them)", () => {
+  test("NlbTlsStack: a load balancer ARN from another state, a target group from a variable", () => {
+    const network = RemoteState.s3("network", {
+      bucket: "acme-terraform-state",
+      key: "network/terraform.tfstate",
+      region: "eu-west-1",
+    });
+    const targetGroup = InputVariable.string("target_group_arn");
+    // Imported here, not at the top: the stacks tree is what this case is about.
+    const { nlbTls, config } = require("../../examples/nlb-tls/main");
+    const stack = nlbTls(Testing.app(), {
+      ...config,
+      loadBalancerArn: network.getString("load_balancer_arn"),
+      targetGroupArn: targetGroup.value,
+    });
+    const { json } = parse(Testing.synth(stack, true));
+    expect(json.data.terraform_remote_state.network).toMatchObject({
+      backend: "s3",
+      config: { bucket: "acme-terraform-state", key: "network/terraform.tfstate" },
+    });
+    expect(json.variable.target_group_arn).toMatchObject({ type: "string" });
+    const listener = Object.values(json.resource.aws_lb_listener)[0] as Record<string, any>;
+    expect(listener.load_balancer_arn).toBe(
+      "${data.terraform_remote_state.network.outputs.load_balancer_arn}",
+    );
+    expect(listener.default_action[0].target_group_arn).toBe("${var.target_group_arn}");
+  });
+});
