@@ -263,10 +263,10 @@ export function stackFileSource(source: string, example: ExampleEntry): string {
       .split(",")
       .map((n) => n.trim())
       .filter((n) => n !== "" && n !== "runApp");
-    out = out.replace(
-      stacksImport,
-      names.length > 0 ? printImport(names, `${PACKAGE_NAME}/stacks`) : "",
-    );
+    out =
+      names.length > 0
+        ? out.replace(stacksImport, printImport(names, `${PACKAGE_NAME}/stacks`))
+        : out.replace(new RegExp(`${stacksImport.source}\\n?`), "");
   }
 
   const header = headerOf(out);
@@ -279,7 +279,7 @@ export function stackFileSource(source: string, example: ExampleEntry): string {
     const rest = out.split("\n").slice(header.lines);
     out = [...commentLines(text.trim()), ...rest].join("\n");
   }
-  return out.replace(/\n{3,}/g, "\n\n").replace(/\s*$/, "\n");
+  return out.replace(/\s*$/, "\n");
 }
 
 /** The example's header without the copy-by-hand sentence and the `Template:` prefix. */

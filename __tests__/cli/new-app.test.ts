@@ -228,6 +228,20 @@ describe("the stack file: the example's main.ts, pointed at the package", () => 
     ).toThrow(/require.main entry point must be one line/);
   });
 
+  test("an import left with no name goes, line and all; the rest of the file is untouched", () => {
+    const body = "const text = `a\n\n\n\nb`;\nexport const run = () => text;";
+    const out = stackFileSource(
+      source(
+        'import { runApp } from "../../stacks";\n' +
+          `${body}\nif (require.main === module) runApp((app) => x(app));`,
+      ),
+      entry,
+    );
+    expect(out).toBe(
+      `${body}\nexport const config: XProps = {};\nexport function x(scope: unknown) { return scope; }\n`,
+    );
+  });
+
   test("a stacks import that no longer fits on one line is printed one name a line", () => {
     const names = ["AVeryLongStackName", "AVeryLongStackNameProps", "AnotherLongName", "Fourth"];
     const out = stackFileSource(
