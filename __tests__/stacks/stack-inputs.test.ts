@@ -9,6 +9,7 @@ import {
   RemoteState,
   stackInputsIn,
 } from "../../stacks/stack-inputs";
+import { config as nlbConfig, nlbTls } from "../../examples/nlb-tls/main";
 import { expectValidationError } from "../support/inputs";
 import { parse, testStack } from "../support/synth";
 
@@ -294,10 +295,8 @@ describe("every stack takes input tokens in its props (BaseStack declares them)"
       region: "eu-west-1",
     });
     const targetGroup = InputVariable.string("target_group_arn");
-    // Imported here, not at the top: the stacks tree is what this case is about.
-    const { nlbTls, config } = require("../../examples/nlb-tls/main");
     const stack = nlbTls(Testing.app(), {
-      ...config,
+      ...nlbConfig,
       loadBalancerArn: network.getString("load_balancer_arn"),
       targetGroupArn: targetGroup.value,
     });
