@@ -17,6 +17,7 @@ import {
   readManifest,
   runDeployOrder,
 } from "../../scripts/deploy-order";
+import { cdktfManifest, DIAMOND_DEPENDENCIES } from "../support/fixtures";
 
 let tmp: string;
 beforeEach(() => {
@@ -26,35 +27,10 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** A manifest as cdktf writes it: stacks by name, dependencies as construct paths. */
-function manifest(deps: Record<string, string[]>) {
-  return {
-    version: "0.21.0",
-    stacks: Object.fromEntries(
-      Object.entries(deps).map(([name, dependencies]) => [
-        name,
-        {
-          name,
-          constructPath: name,
-          dependencies,
-          synthesizedStackPath: `stacks/${name}/cdk.tf.json`,
-          workingDirectory: `stacks/${name}`,
-          annotations: [],
-        },
-      ]),
-    ),
-  };
-}
+const manifest = cdktfManifest;
 
 // dns <- (edge, regional) <- app, plus two stacks that depend on nothing.
-const DIAMOND = manifest({
-  app: ["edge", "regional"],
-  edge: ["dns"],
-  regional: ["dns"],
-  dns: [],
-  monitoring: [],
-  "private-ca": [],
-});
+const DIAMOND = manifest(DIAMOND_DEPENDENCIES);
 
 describe("deployWaves", () => {
   test("a diamond and independent stacks: dependencies first, independents in wave 1", () => {

@@ -25,6 +25,7 @@ import {
   runGenerate,
 } from "../../examples/pipelines/generate";
 import { commented, isPlainSafe, plainValue, spaced, toYaml } from "../../examples/pipelines/yaml";
+import { cdktfManifest, DIAMOND_DEPENDENCIES } from "../support/fixtures";
 
 const root = path.join(__dirname, "..", "..");
 const pipelinesDir = path.join(root, "examples", "pipelines");
@@ -112,18 +113,7 @@ const gh = plainValue(github) as any;
 const gl = plainValue(gitlab) as any;
 
 // Diamond: dns <- (edge, regional) <- app, plus independent monitoring and private-ca.
-const FIXTURE = {
-  stacks: Object.fromEntries(
-    Object.entries({
-      app: ["edge", "regional"],
-      edge: ["dns"],
-      regional: ["dns"],
-      dns: [],
-      monitoring: [],
-      "private-ca": [],
-    }).map(([name, dependencies]) => [name, { name, constructPath: name, dependencies }]),
-  ),
-};
+const FIXTURE = cdktfManifest(DIAMOND_DEPENDENCIES);
 
 describe("the committed files", () => {
   test("are the generator's output, byte for byte", () => {
