@@ -148,7 +148,7 @@ function validationOf(c: TfResource, config: TerraformConfig): string {
   const zones = [
     ...new Set(
       validationRecordsOf(c, config).map(
-        (r) => literalString(r.config.zone_id) ?? "(zone unknown at synth)",
+        (r) => literalString(r.config.zone_id) ?? "zone unknown at synth",
       ),
     ),
   ];
