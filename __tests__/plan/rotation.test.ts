@@ -21,7 +21,7 @@ import { AlbHttpsListener } from "../../modules/attach/alb-https-listener";
 import { Certificate } from "../../modules/certificate/certificate";
 import { CertificateValidation } from "../../modules/certificate/certificate-validation";
 import { DnsValidationRecords } from "../../modules/dns/validation-records";
-import { describeWithTerraform, planStack, PlanResult, ResourceChange } from "../support/plan";
+import { describeWithTerraform, PlanResult, planStacks, ResourceChange } from "../support/plan";
 import { priorStateFromPlan } from "../support/prior-state";
 
 const actionsOf = (c: ResourceChange): string => c.change.actions.join("+");
@@ -158,36 +158,70 @@ const rotations: Record<string, Rotation> = {
   },
 };
 
-describeWithTerraform("plan: rotation against the applied state of each example", () => {
+/** The stack of the create_before_destroy: false case: one certificate on an ALB listener. */
+function withoutCreateBeforeDestroy(names: string[]): TerraformStack {
+  const LB =
+    "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef";
+  const TG = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef";
+  const stack = new TerraformStack(Testing.app(), "rotation");
+  new AwsProvider(stack, "aws", { region: "eu-west-1" });
+  const certificate = new Certificate(stack, "Site", {
+    domainName: "example.com",
+    subjectAlternativeNames: names,
+    validation: CertificateValidation.fromDns([{ zoneId: "Z1", zoneName: "example.com" }]),
+    createBeforeDestroy: false,
+  });
+  new AlbHttpsListener(stack, "Https", { loadBalancerArn: LB, targetGroupArn: TG, certificate });
+  return stack;
+}
+
+describeWithTerraform("plan: rotation against the applied state", () => {
+  const names = Object.keys(rotations);
   const plans = new Map<string, { created: PlanResult; state: object; rotated: PlanResult }>();
+  let unchanged: PlanResult;
+  let withoutIgnoreChanges: PlanResult;
+  let withoutCbd: PlanResult;
 
   beforeAll(async () => {
-    // Two examples at a time: each plan starts a provider, and these machines have 2 cores.
-    const queue = Object.entries(rotations);
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [name, r] = next;
-        const created = await planStack(r.build());
-        const state = await priorStateFromPlan(created);
-        plans.set(name, {
-          created,
-          state,
-          rotated: await planStack(r.rotated(), { priorState: state }),
-        });
-      }
-    };
-    await Promise.all([worker(), worker()]);
+    // Two batches (scripts/plan/batch.ts), since a rotated plan needs the state its creation plan
+    // leaves: every creation plan in one Terraform run (the examples' are already in the run's
+    // plan cache), then every plan against those states in another.
+    const created = await planStacks([
+      ...names.map((name) => ({ stack: rotations[name].build() })),
+      { stack: withoutCreateBeforeDestroy(["old.example.com"]) },
+    ]);
+    const states = await Promise.all(created.map((c) => priorStateFromPlan(c)));
+    const first = names[0];
+    const regression = rotations[first].rotated();
+    for (const record of DnsValidationRecords.of(regression).records.values()) {
+      record.lifecycle = {};
+    }
+    const planned = await planStacks([
+      ...names.map((name, i) => ({
+        stack: rotations[name].rotated(),
+        options: { priorState: states[i] },
+      })),
+      { stack: albHttps(Testing.app()), options: { priorState: states[0] } },
+      { stack: regression, options: { priorState: states[0] } },
+      {
+        stack: withoutCreateBeforeDestroy(["www.example.com"]),
+        options: { priorState: states[names.length] },
+      },
+    ]);
+    names.forEach((name, i) =>
+      plans.set(name, { created: created[i], state: states[i], rotated: planned[i] }),
+    );
+    [unchanged, withoutIgnoreChanges, withoutCbd] = planned.slice(names.length);
   }, 600_000);
 
-  test("the prior state is faithful: the unchanged alb-https plans no change at all", async () => {
-    const { state } = plans.get(Object.keys(rotations)[0])!;
-    const again = await planStack(albHttps(Testing.app()), { priorState: state });
-    const changed = again.resourceChanges.filter((c) => actionsOf(c) !== "no-op");
+  test("the prior state is faithful: the unchanged alb-https plans no change at all", () => {
+    expect(names[0]).toMatch(/^alb-https /);
+    const changed = unchanged.resourceChanges.filter((c) => actionsOf(c) !== "no-op");
     expect(changed.map((c) => `${c.address}: ${actionsOf(c)}`)).toEqual([]);
-    expect(again.resourceChanges.length).toBeGreaterThan(10);
+    expect(unchanged.resourceChanges.length).toBeGreaterThan(10);
   });
 
-  describe.each(Object.keys(rotations))("%s", (name) => {
+  describe.each(names)("%s", (name) => {
     const r = rotations[name];
     const rotated = () => plans.get(name)!.rotated;
 
@@ -218,42 +252,15 @@ describeWithTerraform("plan: rotation against the applied state of each example"
     });
   });
 
-  test("regression: without ignore_changes the records of names that stay would be replaced", async () => {
-    const { state } = plans.get(Object.keys(rotations)[0])!;
-    const stack = rotations[Object.keys(rotations)[0]].rotated();
-    for (const record of DnsValidationRecords.of(stack).records.values()) {
-      record.lifecycle = {};
-    }
-    const plan = await planStack(stack, { priorState: state });
-    const records = validationRecords(plan);
+  test("regression: without ignore_changes the records of names that stay would be replaced", () => {
+    const records = validationRecords(withoutIgnoreChanges);
     expect(records.acm_validation_example_com).toBe("create+delete");
     expect(records.acm_validation_www_example_com).toBe("create+delete");
   });
-});
 
-describeWithTerraform("plan: rotation without create_before_destroy", () => {
-  const LB =
-    "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/0123456789abcdef";
-  const TG = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef";
-
-  function build(names: string[]): TerraformStack {
-    const stack = new TerraformStack(Testing.app(), "rotation");
-    new AwsProvider(stack, "aws", { region: "eu-west-1" });
-    const certificate = new Certificate(stack, "Site", {
-      domainName: "example.com",
-      subjectAlternativeNames: names,
-      validation: CertificateValidation.fromDns([{ zoneId: "Z1", zoneName: "example.com" }]),
-      createBeforeDestroy: false,
-    });
-    new AlbHttpsListener(stack, "Https", { loadBalancerArn: LB, targetGroupArn: TG, certificate });
-    return stack;
-  }
-
-  test("the old certificate would be deleted first, while still attached (why the default is on)", async () => {
-    const state = await priorStateFromPlan(await planStack(build(["old.example.com"])));
-    const plan = await planStack(build(["www.example.com"]), { priorState: state });
-    expect(byPrefix(plan, "aws_acm_certificate.").map(actionsOf)).toEqual(["delete+create"]);
-    expect(validationRecords(plan)).toEqual({
+  test("without create_before_destroy the old certificate would be deleted first, while still attached (why the default is on)", () => {
+    expect(byPrefix(withoutCbd, "aws_acm_certificate.").map(actionsOf)).toEqual(["delete+create"]);
+    expect(validationRecords(withoutCbd)).toEqual({
       acm_validation_example_com: "no-op",
       acm_validation_old_example_com: "delete",
       acm_validation_www_example_com: "create",

@@ -8,6 +8,9 @@
  *     stack (examples/index.ts), in `TLS_PLAN_SEED_DIR`, and the run's plan cache in
  *     `TLS_PLAN_CACHE_DIR` (see scripts/plan/harness.ts). No provider mirror is a failure whose
  *     message says how to point at one.
+ *  4. Every example stack planned in one Terraform run (scripts/plan/batch.ts) into the plan
+ *     cache, under the keys the plan tests' own `planStack` calls compute: one run costs about
+ *     what two single plans do, and the example plan tests then read their plans from the cache.
  * The global teardown deletes all of it.
  */
 import * as fs from "node:fs";
@@ -77,5 +80,40 @@ export default async function planGlobalSetup(): Promise<void> {
   process.stderr.write(
     `plan tests: one terraform init for ${providers} (${Date.now() - started} ms); ` +
       "every plan reuses it\n",
+  );
+  await planExamples();
+}
+
+/**
+ * Plans every example stack that builds, synthesized as its plan test synthesizes it
+ * (`Testing.fullSynth` of the stack the example's function returns), in one batch. A failure
+ * here is not the run's: the stack's own plan test plans it again and reports it.
+ */
+async function planExamples(): Promise<void> {
+  const started = Date.now();
+  const { TerraformStack, Testing } = await import("cdktf");
+  const { examples } = await import("../../examples");
+  const { planIntoCache } = await import("../../scripts/plan/batch");
+  const requests: { stackDir: string }[] = [];
+  for (const register of Object.values(examples)) {
+    try {
+      const app = Testing.app();
+      const stack = register(app);
+      // An example of several stacks (split-dns) plans only as a whole app, with the states of
+      // its upstream stacks: its plan test does that.
+      if (app.node.children.filter((c) => c instanceof TerraformStack).length > 1) continue;
+      requests.push({ stackDir: path.join(Testing.fullSynth(stack), "stacks", stack.node.id) });
+    } catch {
+      // its plan test reports the error
+    }
+  }
+  const { planned, alone, failed } = await planIntoCache(requests);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    failed
+      ? `plan tests: the batch of example stacks failed (${secs} s); each plan test plans its own:\n${failed}\n`
+      : `plan tests: ${planned} example stacks planned in one Terraform run (${secs} s)` +
+          (alone.length ? `; planned by their tests alone: ${alone.join("; ")}` : "") +
+          "\n",
   );
 }

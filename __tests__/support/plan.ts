@@ -9,6 +9,7 @@ import {
   SEED_DIR_ENV,
   terraformBinary,
 } from "../../scripts/plan/harness";
+import { planStackDirs } from "../../scripts/plan/batch";
 import { inCi, terraformMissingMessage } from "./terraform-presence";
 
 export type { PlanResult, ResourceChange };
@@ -35,6 +36,21 @@ export async function planStack(
 ): Promise<PlanResult> {
   const outdir = Testing.fullSynth(stack);
   return planStackDir(path.join(outdir, "stacks", stack.node.id), options);
+}
+
+/**
+ * Synthesizes each stack and plans them all, in one Terraform run where they can share one
+ * (scripts/plan/batch.ts): several plans cost little more than one. Results in request order.
+ */
+export async function planStacks(
+  requests: ReadonlyArray<{ readonly stack: TerraformStack; readonly options?: PlanOptions }>,
+): Promise<PlanResult[]> {
+  return planStackDirs(
+    requests.map(({ stack, options }) => ({
+      stackDir: path.join(Testing.fullSynth(stack), "stacks", stack.node.id),
+      options,
+    })),
+  );
 }
 
 /** Resource changes of one type. */

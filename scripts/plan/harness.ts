@@ -111,7 +111,7 @@ export const SEED_DIR_ENV = "TLS_PLAN_SEED_DIR";
 export const PLAN_CACHE_ENV = "TLS_PLAN_CACHE_DIR";
 
 /** The local state file every offline plan uses (the override forces a local backend). */
-const OFFLINE_STATE_FILE = "offline-plan.tfstate";
+export const OFFLINE_STATE_FILE = "offline-plan.tfstate";
 /** Next to a seed directory: the CLI config its init used. */
 const CLI_CONFIG_FILE = "terraform.rc";
 
@@ -128,7 +128,8 @@ export function terraformBinary(): string {
   return process.env.TERRAFORM_BIN ?? "terraform";
 }
 
-function run(
+/** Runs one Terraform command; rejects with TerraformError (its output) or TerraformMissingError. */
+export function runTerraform(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
@@ -168,7 +169,7 @@ function stripAnsi(text: string): string {
  * environment holds, and the harness's CLI config (`cliConfig`), or an empty one, instead of the
  * user's.
  */
-function terraformEnv(cliConfig?: string): NodeJS.ProcessEnv {
+export function terraformEnv(cliConfig?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CHECKPOINT_DISABLE: "1",
@@ -188,7 +189,7 @@ let terraformPresent: boolean | undefined;
 export async function terraformAvailable(): Promise<boolean> {
   if (terraformPresent === undefined) {
     try {
-      await run(["version"], os.tmpdir(), terraformEnv());
+      await runTerraform(["version"], os.tmpdir(), terraformEnv());
       terraformPresent = true;
     } catch (e) {
       if (e instanceof TerraformMissingError) terraformPresent = false;
@@ -297,7 +298,7 @@ export async function createSeed(
     path.join(dir, "seed.tf.json"),
     JSON.stringify({ terraform: { ...(terraform as object), required_providers: providers } }),
   );
-  await run(["init", "-input=false", "-no-color"], dir, terraformEnv(cliConfig));
+  await runTerraform(["init", "-input=false", "-no-color"], dir, terraformEnv(cliConfig));
   return { dir, providers, cliConfig };
 }
 
@@ -335,6 +336,11 @@ function removeWorkspace(): void {
   workspace = undefined;
 }
 
+/** This process's temporary directory (created on first use, removed by disposePlanWorkspace). */
+export function workspaceRoot(): string {
+  return getWorkspace().root;
+}
+
 function getWorkspace(): Workspace {
   if (!workspace) {
     workspace = { root: fs.mkdtempSync(path.join(os.tmpdir(), "tls-plan-")), seeds: [] };
@@ -356,10 +362,11 @@ let exitHook = false;
 export function disposePlanWorkspace(): void {
   removeWorkspace();
   schemas = undefined;
+  localCache.clear();
 }
 
 /** The seed for a stack: the shared one when it has the stack's providers, else one of ours. */
-async function seedFor(stackProviders: RequiredProviders): Promise<Seed> {
+export async function seedFor(stackProviders: RequiredProviders): Promise<Seed> {
   const given = sharedSeed();
   if (given && covers(given.providers, stackProviders)) return given;
   const ws = getWorkspace();
@@ -390,9 +397,10 @@ export function offlineOverride(stackJson: Record<string, unknown>): Record<stri
 }
 
 /** Files of a stack directory that are configuration: never state, lock files or `.terraform`. */
-const NOT_CONFIGURATION = /(^|[\\/])(\.terraform|[^\\/]*\.tfstate[^\\/]*|\.terraform\.lock\.hcl)$/;
+export const NOT_CONFIGURATION =
+  /(^|[\\/])(\.terraform|[^\\/]*\.tfstate[^\\/]*|\.terraform\.lock\.hcl)$/;
 
-function readStack(stackDir: string): Record<string, unknown> {
+export function readStack(stackDir: string): Record<string, unknown> {
   const mainFile = path.join(stackDir, "cdk.tf.json");
   if (!fs.existsSync(mainFile)) {
     throw new Error(`${stackDir} has no cdk.tf.json; is it a synthesized cdktf stack?`);
@@ -409,7 +417,7 @@ function prepareDir(stackDir: string, stackJson: Record<string, unknown>, target
 }
 
 /** Links an initialised seed into `dir`: providers by symlink, lock file and backend state. */
-function linkSeed(seed: Seed, dir: string): void {
+export function linkSeed(seed: Seed, dir: string): void {
   const dotTerraform = path.join(dir, ".terraform");
   fs.mkdirSync(dotTerraform, { recursive: true });
   fs.symlinkSync(
@@ -461,6 +469,32 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The finished `show -json` for `key` in this run's plan cache (or this process's), if any. */
+export function readPlanCache(key: string): string | undefined {
+  const dir = process.env[PLAN_CACHE_ENV];
+  if (!dir) return localCache.get(key);
+  const done = path.join(dir, `${key}.json`);
+  return fs.existsSync(done) ? fs.readFileSync(done, "utf8") : undefined;
+}
+
+/**
+ * Stores a `show -json` computed elsewhere (a batch plan, ./batch.ts) under `key`, unless one is
+ * there. Without a run cache (`TLS_PLAN_CACHE_DIR`), this process keeps it until
+ * {@link disposePlanWorkspace}.
+ */
+export function storeInPlanCache(key: string, shown: string): void {
+  const dir = process.env[PLAN_CACHE_ENV];
+  if (!dir) {
+    localCache.set(key, shown);
+    return;
+  }
+  const done = path.join(dir, `${key}.json`);
+  if (fs.existsSync(done)) return;
+  fs.writeFileSync(`${done}.${process.pid}`, shown);
+  fs.renameSync(`${done}.${process.pid}`, done);
+}
+const localCache = new Map<string, string>();
+
 /**
  * `compute()` once per key and run: the first caller takes `<key>.lock` and computes; later
  * callers, in any process, wait for `<key>.json`. A failure is not stored: the next caller
@@ -468,7 +502,7 @@ function alive(pid: number): boolean {
  */
 async function cached(key: string, compute: () => Promise<string>): Promise<string> {
   const dir = process.env[PLAN_CACHE_ENV];
-  if (!dir) return compute();
+  if (!dir) return localCache.get(key) ?? compute();
   const done = path.join(dir, `${key}.json`);
   const lock = path.join(dir, `${key}.lock`);
   for (;;) {
@@ -552,6 +586,28 @@ export async function planStackDir(
   };
 }
 
+/**
+ * {@link planStackDir} without the plan cache: always a Terraform run of this stack alone. For
+ * the test that holds batched plans (./batch.ts) against single ones.
+ */
+export async function planStackDirAlone(
+  stackDir: string,
+  options: PlanOptions = {},
+): Promise<PlanResult> {
+  const started = Date.now();
+  const stackJson = readStack(stackDir);
+  const seed = await seedFor(requiredProvidersOf(stackJson));
+  const plan = JSON.parse(
+    await planInTemporaryDir(stackDir, stackJson, seed, options),
+  ) as TerraformPlanJson;
+  return {
+    stackDir,
+    plan,
+    resourceChanges: plan.resource_changes ?? [],
+    durationMs: Date.now() - started,
+  };
+}
+
 async function planInTemporaryDir(
   stackDir: string,
   stackJson: Record<string, unknown>,
@@ -569,13 +625,17 @@ async function planInTemporaryDir(
     linkSeed(seed, dir);
     // Modules (rare in cdktf stacks) are the one thing to install per plan; `get` leaves the
     // providers alone.
-    if (stackJson.module) await run(["get", "-no-color"], dir, env);
-    await run(
+    if (stackJson.module) await runTerraform(["get", "-no-color"], dir, env);
+    await runTerraform(
       ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=offline.tfplan"],
       dir,
       env,
     );
-    const { stdout } = await run(["show", "-json", "-no-color", "offline.tfplan"], dir, env);
+    const { stdout } = await runTerraform(
+      ["show", "-json", "-no-color", "offline.tfplan"],
+      dir,
+      env,
+    );
     return stdout;
   } finally {
     if (!process.env.KEEP_PLAN_DIRS) fs.rmSync(dir, { recursive: true, force: true });
@@ -618,9 +678,11 @@ export function providerSchemas(stackDir: string): Promise<ProviderSchemas> {
         const lock = fs.readFileSync(path.join(seed.dir, ".terraform.lock.hcl"));
         const key = `schemas-${crypto.createHash("sha256").update(lock).digest("hex")}`;
         return cached(key, () =>
-          run(["providers", "schema", "-json"], seed.dir, terraformEnv(seed.cliConfig)).then(
-            (r) => r.stdout,
-          ),
+          runTerraform(
+            ["providers", "schema", "-json"],
+            seed.dir,
+            terraformEnv(seed.cliConfig),
+          ).then((r) => r.stdout),
         );
       })
       .then((stdout) => JSON.parse(stdout) as ProviderSchemas);
