@@ -8,9 +8,9 @@
  * The one difference allowed is the order of `relevant_attributes`, which Terraform does not
  * keep stable between runs; it is compared as a sorted list.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformStack, Testing } from "cdktf";
-import { cloudfront } from "../../examples/cloudfront/main";
 import { monitoring } from "../../examples/monitoring/main";
 import { multiZoneCrossAccount } from "../../examples/multi-zone-cross-account/main";
 import { albHttps, config as alb } from "../../examples/alb-https/main";
@@ -39,12 +39,13 @@ function stackDirOf(stack: TerraformStack): string {
 }
 
 describeWithTerraform("batched plans equal plans of each stack alone", () => {
-  // Three examples with what a split can get wrong: an aliased us-east-1 provider and outputs
-  // (cloudfront), a provider assuming a role in another account (multi-zone-cross-account),
-  // data sources and many resource types (monitoring). Then plans against prior states: a
-  // rotation of alb-https beside nlb-tls.
+  // Three examples with what a split can get wrong: a provider assuming a role in another
+  // account, beside the default one, and outputs (multi-zone-cross-account); data sources and
+  // many resource types (monitoring); cdktf assets read by relative paths (imported-certificate).
+  // Then plans against prior states: alb-https and nlb-tls rotated.
   const fresh = {
-    cloudfront: () => cloudfront(Testing.app(), undefined),
+    // Reads its PEM files as cdktf assets, by paths relative to the working directory.
+    "imported-certificate": () => importedCertificate(Testing.app()),
     "multi-zone-cross-account": () => multiZoneCrossAccount(Testing.app()),
     monitoring: () => monitoring(Testing.app()),
   };
@@ -118,10 +119,12 @@ describeWithTerraform("batched plans equal plans of each stack alone", () => {
     const dir = "/nonexistent";
     expect(unbatchableReason(dir, { import: [{ to: "x", id: "y" }] })).toMatch(/import blocks/);
     expect(unbatchableReason(dir, { module: { m: { source: "./m" } } })).toMatch(/modules/);
-    // imported-certificate reads its PEM files as cdktf assets, by paths relative to its directory.
+    // cdktf assets are batched (the root gets a copy); any other file is not.
     const imported = stackDirOf(importedCertificate(Testing.app()));
+    expect(unbatchableReason(imported, { resource: {} })).toBeUndefined();
+    fs.writeFileSync(path.join(imported, "extra.json"), "{}");
     expect(unbatchableReason(imported, { resource: {} })).toBe(
-      "reads files by relative path (assets)",
+      "reads files by relative path (extra.json)",
     );
     expect(unbatchableReason(stackDirOf(nlbTls(Testing.app())), { resource: {} })).toBeUndefined();
   });

@@ -19,8 +19,8 @@
  *
  * Planned alone instead, as {@link planStackDir} does (see {@link unbatchableReason}): a stack
  * with `import` blocks (Terraform allows them only in the root module), with modules of its own,
- * or with files besides `cdk.tf.json` (cdktf assets, read by paths relative to the working
- * directory, which is the root's in a batch). If the batch fails, each of its stacks is planned
+ * or with files besides `cdk.tf.json` and cdktf's `assets/` (which the root gets a copy of: see
+ * {@link ASSETS}). If the batch fails, each of its stacks is planned
  * alone, so that a failure names its own stack.
  *
  * Results go into the run's plan cache under the keys {@link planStackDir} computes, so a later
@@ -56,6 +56,14 @@ export interface PlanRequest {
   readonly options?: PlanOptions;
 }
 
+/**
+ * cdktf's asset folder in a stack directory. Terraform resolves the relative paths that read
+ * assets (`file("assets/...")`, a local state's `path`) against the working directory, the
+ * batch root: so each stack's assets are copied there too. Their paths name the construct and
+ * the content's hash, so two stacks never hold different files at one path.
+ */
+const ASSETS = "assets";
+
 /** Between a module key and an output name in the root outputs of a batch. */
 const OUTPUT_SEPARATOR = "__";
 
@@ -68,7 +76,7 @@ export function unbatchableReason(
   if (stackJson.module) return "calls modules of its own";
   const extra = fs
     .readdirSync(stackDir)
-    .filter((n) => n !== "cdk.tf.json" && !NOT_CONFIGURATION.test(n));
+    .filter((n) => n !== "cdk.tf.json" && n !== ASSETS && !NOT_CONFIGURATION.test(n));
   if (extra.length) return `reads files by relative path (${extra.join(", ")})`;
   return undefined;
 }
@@ -146,6 +154,10 @@ async function planBatch(batch: readonly Prepared[]): Promise<TerraformPlanJson[
     batch.forEach((p, i) => {
       const key = keys[i];
       writeModule(p.stackDir, p.stackJson, path.join(dir, key));
+      const assets = path.join(p.stackDir, ASSETS);
+      if (fs.existsSync(assets)) {
+        fs.cpSync(assets, path.join(dir, ASSETS), { recursive: true, force: false });
+      }
       root.module[key] = { source: `./${key}` };
       modules.push({ Key: key, Source: `./${key}`, Dir: key });
       const outputs = (p.stackJson.output ?? {}) as Record<string, { sensitive?: boolean }>;
