@@ -3,7 +3,7 @@
 import { Testing } from "cdktf";
 import { albHttps, config as albConfig } from "../../examples/alb-https/main";
 import { nlbTls, config as nlbConfig } from "../../examples/nlb-tls/main";
-import { describeWithTerraform, ofType, planStack, PlanResult } from "../support/plan";
+import { describeWithTerraform, ofType, PlanResult, planStacks } from "../support/plan";
 
 /** The output names of a plan (`planned_values.outputs` of `terraform show -json`). */
 function plannedOutputs(result: PlanResult): Record<string, unknown> {
@@ -11,11 +11,15 @@ function plannedOutputs(result: PlanResult): Record<string, unknown> {
   return json.planned_values?.outputs ?? {};
 }
 
-describeWithTerraform("plan: unusual but valid listener inputs", () => {
-  let alb: PlanResult;
-  beforeAll(async () => {
-    alb = await planStack(
-      albHttps(Testing.app(), {
+/**
+ * Both plans of this file, in one Terraform run (scripts/plan/batch.ts): started by the first
+ * `beforeAll` that asks, shared by the other.
+ */
+let batch: Promise<{ alb: PlanResult; nlb: PlanResult }> | undefined;
+function plans(): Promise<{ alb: PlanResult; nlb: PlanResult }> {
+  batch ??= planStacks([
+    {
+      stack: albHttps(Testing.app(), {
         ...albConfig,
         // A policy name newer than the library's list, of the TLS13 family: a warning, not an error.
         sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2027-03",
@@ -27,8 +31,21 @@ describeWithTerraform("plan: unusual but valid listener inputs", () => {
         },
         hostNames: ["example.com", "www.example.com"],
       }),
-    );
-  });
+    },
+    { stack: nlbTls(Testing.app(), { ...nlbConfig, port: 1, alpnPolicy: "None" }) },
+  ]).then(([alb, nlb]) => ({ alb, nlb }));
+  return batch;
+}
+
+// The hooks' timeout covers a batch that fails and falls back to two single plans on a loaded
+// machine.
+const PLAN_TIMEOUT_MS = 600_000;
+
+describeWithTerraform("plan: unusual but valid listener inputs", () => {
+  let alb: PlanResult;
+  beforeAll(async () => {
+    ({ alb } = await plans());
+  }, PLAN_TIMEOUT_MS);
 
   test("the pinned provider plans a policy name it has never seen (no client-side list)", () => {
     const https = ofType(alb, "aws_lb_listener").find((l) => l.change.after?.protocol === "HTTPS");
@@ -69,13 +86,11 @@ describeWithTerraform("plan: unusual but valid listener inputs", () => {
   });
 });
 
-// A describe of its own: one plan per beforeAll keeps each hook well inside the test timeout on
-// a loaded machine.
 describeWithTerraform("plan: unusual but valid NLB listener inputs", () => {
   let nlb: PlanResult;
   beforeAll(async () => {
-    nlb = await planStack(nlbTls(Testing.app(), { ...nlbConfig, port: 1, alpnPolicy: "None" }));
-  });
+    ({ nlb } = await plans());
+  }, PLAN_TIMEOUT_MS);
 
   test("an NLB TLS listener on port 1 with ALPN None", () => {
     const [l] = ofType(nlb, "aws_lb_listener");
