@@ -1,6 +1,7 @@
 /**
  * Offline plans of the three stacks of examples/split-dns, synthesized as one app (cross-stack
- * references resolve only in a whole-app synth), each planned from its own directory.
+ * references resolve only in a whole-app synth), each planned from its own directory; the three
+ * stacks in one Terraform run (scripts/plan/batch.ts).
  *
  * A stack that reads another through a cross-stack reference plans only when the producer's
  * state exists: Terraform's `terraform_remote_state` fails with "Unable to find remote state"
@@ -8,7 +9,8 @@
  * backend points into a temporary fixture directory, and the test writes the producers'
  * outputs there as Terraform state files (format 4, outputs only), with values an applied
  * certificate stack and DNS stack would hold: the CNAMEs come from `acmRecordFor`, the prior-state
- * helper's model of ACM, not from the code under test.
+ * helper's model of ACM, not from the code under test. Those values are fixtures, not results of
+ * the producers' plans: every state file is written first, then the three stacks are planned.
  */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -17,6 +19,7 @@ import * as path from "node:path";
 import { App, LocalBackend, TerraformStack, Testing } from "cdktf";
 import { config } from "../../examples/split-dns/main";
 import { SplitDnsProps, splitDnsStacks } from "../../stacks/split-dns-stacks";
+import { planStackDirs } from "../../scripts/plan/batch";
 import { planStackDir } from "../../scripts/plan/harness";
 import {
   at,
@@ -147,10 +150,8 @@ describeWithTerraform("plan: examples/split-dns (three stacks, one app)", () => 
   beforeAll(async () => {
     fixtures = fs.mkdtempSync(path.join(os.tmpdir(), "split-dns-state-"));
     const stacks = synthesize((app) => splitDnsStacks(app, configWithStateIn(fixtures)));
-    plans = {};
-    // 1. The certificate stack reads nothing.
-    plans[CERTIFICATE] = await planStackDir(stacks[CERTIFICATE].dir);
-    // Applied: its outputs, as the DNS stack and the waiter will read them.
+    // 1. The certificate stack reads nothing. Applied: its outputs, as the DNS stack and the
+    // waiter will read them.
     writeOutputsState(
       path.join(fixtures, `${CERTIFICATE}.tfstate`),
       stacks[CERTIFICATE].json,
@@ -161,15 +162,16 @@ describeWithTerraform("plan: examples/split-dns (three stacks, one app)", () => 
         optionsFor(["example.com", "api.example.com"]),
       ),
     );
-    // 2. The DNS stack.
-    plans[RECORDS] = await planStackDir(stacks[RECORDS].dir);
+    // 2. The DNS stack reads the certificate stack's. Applied: the FQDNs the waiter will read.
     writeOutputsState(path.join(fixtures, `${RECORDS}.tfstate`), stacks[RECORDS].json, () => ({
       "example.com": fqdn("example.com"),
       "api.example.com": fqdn("api.example.com"),
     }));
-    // 3. The waiter.
-    plans[VALIDATION] = await planStackDir(stacks[VALIDATION].dir);
-  });
+    // 3. The waiter reads both. All three planned in one Terraform run.
+    const order = [CERTIFICATE, RECORDS, VALIDATION];
+    const planned = await planStackDirs(order.map((name) => ({ stackDir: stacks[name].dir })));
+    plans = Object.fromEntries(order.map((name, i) => [name, planned[i]]));
+  }, 600_000);
 
   afterAll(() => {
     for (const dir of [fixtures, ...outdirs]) {
