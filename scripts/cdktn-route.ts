@@ -11,8 +11,12 @@
  *     everything else; check that `cdktf` resolves to cdktn, that one copy each of cdktf and
  *     constructs is installed, and that `npm ls` finds the dependencies' peer ranges met;
  *  4. type-check (`tsc --noEmit`);
- *  5. run the unit tests (`jest --selectProjects unit`), but for __tests__/cli/packed-package,
- *     which synthesizes with cdktf-cli (not installed here);
+ *  5. run the library's unit tests (`jest --selectProjects unit` over __tests__/modules, stacks,
+ *     inputs and examples.test.ts): what runs on cdktf or cdktn. The tests of our own tooling
+ *     (__tests__/scripts, __tests__/cli: the plan harness, check, report, iam-policy, the
+ *     pipelines, the `new` command) test commands that do not change with the route; they read
+ *     the repo's own package.json, which this copy rewrites to the alias, and some need tools
+ *     the copy leaves out (cdktf-cli, prettier). npm test runs them on the cdktf route;
  *  6. synthesize every example with tsx (main.ts) on cdktn, and on cdktf from this checkout;
  *  7. compare each stack's cdk.tf.json: the one difference allowed is the version stamp
  *     `"//".metadata.version` (cdktf's version against cdktn's). Anything else fails.
@@ -41,6 +45,13 @@ const PROVIDER_OVERRIDE = CDKTN_PROVIDER_OVERRIDE;
 const PROVIDER = "@cdktf/provider-aws";
 /** constructs in a cdktf 0.21 app (cdktf-cli 0.21.0 pins it): the low end of our peer range. */
 const CDKTF_APP_CONSTRUCTS = "10.4.2";
+/** The unit tests of the library itself (see step 5 in the header): jest path patterns. */
+export const LIBRARY_TESTS = [
+  "__tests__/modules/",
+  "__tests__/stacks/",
+  "__tests__/inputs/",
+  "__tests__/examples\\.test\\.ts$",
+];
 /** Top-level entries the clean copy leaves out. */
 const NOT_COPIED = new Set(["node_modules", "cdktf.out", "dist", ".git", "coverage"]);
 /** Dev tools the check does not run (see the header), left out of the copy's install. */
@@ -282,22 +293,23 @@ async function main(): Promise<void> {
       "     started alongside: type-check (tsc --noEmit -p .), cdktn synth (tsx main.ts)",
     );
 
-    step("unit tests: jest --selectProjects unit", () => {
-      const out = exec(copy, bin(copy, "jest"), [
-        "--selectProjects",
-        "unit",
-        // The packed-package test builds, packs and synthesizes with cdktf-cli, which this copy
-        // does not install; npm test runs it on the cdktf route. This flag replaces the unit
-        // project's own ignore list, so that list (the plan tests) is repeated here.
-        "--testPathIgnorePatterns",
-        "/__tests__/plan/",
-        "/__tests__/cli/packed-package\\.test\\.ts$",
-        "--ci",
-        `--cacheDirectory=${path.join(tmp, "jest-cache")}`,
-      ]);
-      const summary = out.split("\n").filter((l) => /^(Test Suites|Tests):/.test(l));
-      for (const line of summary) console.log(`     ${line}`);
-    });
+    step(
+      "library unit tests: jest --selectProjects unit (modules, stacks, inputs, examples)",
+      () => {
+        const out = exec(copy, bin(copy, "jest"), [
+          "--selectProjects",
+          "unit",
+          // Both options take several values: the patterns go behind a flag of their own, or
+          // --selectProjects would read them as project names.
+          "--testPathPatterns",
+          ...LIBRARY_TESTS,
+          "--ci",
+          `--cacheDirectory=${path.join(tmp, "jest-cache")}`,
+        ]);
+        const summary = out.split("\n").filter((l) => /^(Test Suites|Tests):/.test(l));
+        for (const line of summary) console.log(`     ${line}`);
+      },
+    );
 
     // The steps above block the event loop, so a background command's time is read when it is
     // awaited: an upper bound.
