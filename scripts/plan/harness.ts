@@ -566,40 +566,38 @@ export interface PlanOptions {
  * Throws TerraformError with Terraform's message when plan fails, MirrorNotFoundError when
  * providers must be installed and no mirror holds them.
  */
-export async function planStackDir(
-  stackDir: string,
-  options: PlanOptions = {},
-): Promise<PlanResult> {
-  const started = Date.now();
-  const stackJson = readStack(stackDir);
-  const seed = await seedFor(requiredProvidersOf(stackJson));
-  const lockFile = fs.readFileSync(path.join(seed.dir, ".terraform.lock.hcl"), "utf8");
-  const shown = await cached(planCacheKey(stackDir, lockFile, options), () =>
-    planInTemporaryDir(stackDir, stackJson, seed, options),
-  );
-  const plan = JSON.parse(shown) as TerraformPlanJson;
-  return {
-    stackDir,
-    plan,
-    resourceChanges: plan.resource_changes ?? [],
-    durationMs: Date.now() - started,
-  };
+export function planStackDir(stackDir: string, options: PlanOptions = {}): Promise<PlanResult> {
+  return planStackDirWith(stackDir, options, true);
 }
 
 /**
  * {@link planStackDir} without the plan cache: always a Terraform run of this stack alone. For
  * the test that holds batched plans (./batch.ts) against single ones.
  */
-export async function planStackDirAlone(
+export function planStackDirAlone(
   stackDir: string,
   options: PlanOptions = {},
+): Promise<PlanResult> {
+  return planStackDirWith(stackDir, options, false);
+}
+
+async function planStackDirWith(
+  stackDir: string,
+  options: PlanOptions,
+  useCache: boolean,
 ): Promise<PlanResult> {
   const started = Date.now();
   const stackJson = readStack(stackDir);
   const seed = await seedFor(requiredProvidersOf(stackJson));
-  const plan = JSON.parse(
-    await planInTemporaryDir(stackDir, stackJson, seed, options),
-  ) as TerraformPlanJson;
+  const compute = () => planInTemporaryDir(stackDir, stackJson, seed, options);
+  let shown: string;
+  if (useCache) {
+    const lockFile = fs.readFileSync(path.join(seed.dir, ".terraform.lock.hcl"), "utf8");
+    shown = await cached(planCacheKey(stackDir, lockFile, options), compute);
+  } else {
+    shown = await compute();
+  }
+  const plan = JSON.parse(shown) as TerraformPlanJson;
   return {
     stackDir,
     plan,
