@@ -23,6 +23,9 @@
  *    set, created on first use, deleted by {@link disposePlanWorkspace} (and, as a backstop,
  *    at process exit).
  *
+ * Many stacks at once: ./batch.ts plans them as modules of one Terraform run and splits the
+ * result back into these same per-stack results (and this cache).
+ *
  * The plan cache: a plan is a pure function of the stack's files, the prior state and the
  * installed providers, so within one run an identical request (two test files planning the same
  * example) is answered from the first one's `show -json`. Failed plans are never cached.
