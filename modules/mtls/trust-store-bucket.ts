@@ -8,6 +8,7 @@ import { Construct } from "constructs";
 import { checkS3BucketName } from "../util/s3-bucket-name";
 import { show, ValidationError } from "../util/errors";
 import { isLiteral } from "../util/tokens";
+import { createPrivateBucket } from "../util/private-bucket";
 
 export interface TrustStoreBucketProps {
   /** The bucket's name, known at synth; the S3 naming rules are checked. */
@@ -56,25 +57,11 @@ export class TrustStoreBucket extends Construct {
     this.bucketName = props.bucketName;
     this.provider = props.provider;
     const provider = props.provider;
-    this.bucket = new S3Bucket(this, "Bucket", {
-      provider,
-      bucket: props.bucketName,
-      forceDestroy: props.forceDestroy ?? false,
-      tags: props.tags ? { ...props.tags } : undefined,
-    });
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
-      provider,
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    this.ownershipControls = new S3BucketOwnershipControls(this, "OwnershipControls", {
-      provider,
-      bucket: this.bucket.id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
+    ({
+      bucket: this.bucket,
+      publicAccessBlock: this.publicAccessBlock,
+      ownershipControls: this.ownershipControls,
+    } = createPrivateBucket(this, props));
     this.versioning = new S3BucketVersioningA(this, "Versioning", {
       provider,
       bucket: this.bucket.id,

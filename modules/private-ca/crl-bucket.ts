@@ -9,6 +9,7 @@ import { regionOf } from "../util/provider-info";
 import { isLiteral } from "../util/tokens";
 import { checkS3BucketName } from "../util/s3-bucket-name";
 import { awsPartition } from "./partition";
+import { createPrivateBucket } from "../util/private-bucket";
 
 /** The service principal AWS Private CA writes CRLs as. */
 export const ACM_PCA_SERVICE_PRINCIPAL = "acm-pca.amazonaws.com";
@@ -98,25 +99,11 @@ export class CrlBucket extends Construct {
     this.bucketName = props.bucketName;
     const partition = props.partition ?? awsPartition(regionOf(this, props.provider));
 
-    this.bucket = new S3Bucket(this, "Bucket", {
-      provider: props.provider,
-      bucket: props.bucketName,
-      forceDestroy: props.forceDestroy ?? false,
-      tags: props.tags ? { ...props.tags } : undefined,
-    });
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
-      provider: props.provider,
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    this.ownershipControls = new S3BucketOwnershipControls(this, "OwnershipControls", {
-      provider: props.provider,
-      bucket: this.bucket.id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
+    ({
+      bucket: this.bucket,
+      publicAccessBlock: this.publicAccessBlock,
+      ownershipControls: this.ownershipControls,
+    } = createPrivateBucket(this, props));
     const bucketArn = `arn:${partition}:s3:::${props.bucketName}`;
     this.policyDocument = JSON.stringify({
       Version: "2012-10-17",
