@@ -12,6 +12,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { processAlive } from "../../scripts/lib/process";
 
 const RUN_DIR_ENV = "TLS_TEST_RUN_DIR";
 const ORIGINAL_TMPDIR_ENV = "TLS_TEST_ORIGINAL_TMPDIR";
@@ -19,15 +20,6 @@ const ORIGINAL_TMPDIR_ENV = "TLS_TEST_ORIGINAL_TMPDIR";
 const PREFIX = "tls-test-run-";
 /** In a run directory: the pid of the jest process that owns it. */
 const OWNER_FILE = "owner.pid";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Deletes the run directories in `tmp` whose jest process is gone: an interrupted run (Ctrl-C,
@@ -40,7 +32,7 @@ export function removeStaleRunDirectories(tmp: string = os.tmpdir()): string[] {
     const dir = path.join(tmp, name);
     try {
       const owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), "utf8"));
-      if (owner > 0 && !alive(owner)) {
+      if (owner > 0 && !processAlive(owner)) {
         fs.rmSync(dir, { recursive: true, force: true });
         removed.push(dir);
       }

@@ -40,6 +40,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { MirrorNotFoundError, providerMirrorPath, searchProviderMirror } from "./mirror";
+import { processAlive } from "../lib/process";
 
 export { findProviderMirror, MirrorNotFoundError } from "./mirror";
 
@@ -463,15 +464,6 @@ export function planCacheSummary(dir: string): { plans: number; hits: number } {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** The finished `show -json` for `key` in this run's plan cache (or this process's), if any. */
 export function readPlanCache(key: string): string | undefined {
   const dir = process.env[PLAN_CACHE_ENV];
@@ -535,7 +527,7 @@ async function cached(key: string, compute: () => Promise<string>): Promise<stri
     await sleep(50);
     try {
       const holder = Number(fs.readFileSync(lock, "utf8"));
-      if (holder && !alive(holder)) fs.rmSync(lock, { force: true });
+      if (holder && !processAlive(holder)) fs.rmSync(lock, { force: true });
     } catch {
       // the lock went away: loop and look again
     }
